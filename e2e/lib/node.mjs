@@ -1,0 +1,171 @@
+// Starts real confoederatio nodes on free loopback ports and always stops them.
+//
+// The binary is $CONFOEDERATIO_BIN, or the release build in $CARGO_TARGET_DIR
+// (default ~/.cache/confoederatio/target). Nothing here mocks the chain: tests talk to the node
+// over its WebSocket RPC through @polkadot/api.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+export const BINARY = process.env.CONFOEDERATIO_BIN ??
+  join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/confoederatio/target'), 'release/confoederatio');
+
+const running = new Set();
+// However the test process ends, no node outlives it.
+for (const signal of ['exit', 'SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    if (signal !== 'exit') process.exit(1);
+  });
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort () {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Calls a JSON-RPC method over HTTP; null if the node does not answer. */
+export async function rpc (port, method, params = []) {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+      signal: AbortSignal.timeout(2000)
+    });
+    return (await response.json()).result ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts a node. `args` replace the default `--dev` (for example a chain spec and a validator
+ * name); loopback-only networking, fresh ports and a temporary base path are always added.
+ * Resolves once the RPC answers `system_health`.
+ */
+export async function startNode ({ args = ['--dev'], name = 'node', nodeKey, timeoutMs = 120_000 } = {}) {
+  if (!existsSync(BINARY)) {
+    throw new Error(`node binary not found at ${BINARY}: run ./scripts/test.sh (it builds it)`);
+  }
+  const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
+  const basePath = mkdtempSync(join(tmpdir(), `confoederatio-e2e-${name}-`));
+  const fullArgs = [
+    ...args,
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--prometheus-port', String(prometheusPort),
+    '--no-mdns', '--no-telemetry', '--no-hardware-benchmarks', '--allow-private-ip'
+  ];
+  if (nodeKey) {
+    const keyFile = join(basePath, 'node.key');
+    writeFileSync(keyFile, nodeKey);
+    fullArgs.push('--node-key-file', keyFile);
+  }
+  const child = spawn(BINARY, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let log = '';
+  const keep = (chunk) => { log = (log + chunk.toString()).slice(-20_000); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = false;
+  const exit = new Promise((resolve) => child.on('exit', (code) => { exited = true; running.delete(child); resolve(code); }));
+
+  const node = {
+    name,
+    rpcPort,
+    p2pPort,
+    prometheusPort,
+    basePath,
+    wsUrl: `ws://127.0.0.1:${rpcPort}`,
+    log: () => log,
+    /** Stops the node (SIGTERM, then SIGKILL after 10 s) and removes its base path. */
+    async stop () {
+      if (!exited) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exit;
+        clearTimeout(timer);
+      }
+      rmSync(basePath, { recursive: true, force: true });
+    }
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${name} exited before its RPC answered:\n${log}`);
+    if (await rpc(rpcPort, 'system_health')) return node;
+    await sleep(250);
+  }
+  await node.stop();
+  throw new Error(`${name}: RPC did not answer within ${timeoutMs} ms:\n${log}`);
+}
+
+/** An ApiPromise connected to a node, with no custom type definitions. */
+export async function connect (node) {
+  const provider = new WsProvider(node.wsUrl, 1000, {}, 30_000);
+  return ApiPromise.create({ provider, noInitWarn: false, throwOnConnect: true });
+}
+
+/** Waits until the node's finalized head reaches `number`; returns that head's number. */
+export async function waitForFinalized (api, number, timeoutMs = 120_000) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
+    const timer = setTimeout(() => { unsubscribe(); reject(new Error(`block #${number} not finalized within ${timeoutMs} ms`)); }, timeoutMs);
+    api.rpc.chain.subscribeFinalizedHeads((header) => {
+      if (header.number.toNumber() >= number) {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(header.number.toNumber());
+      }
+    }).then((u) => { unsubscribe = u; }, reject);
+  });
+}
+
+/**
+ * Signs and submits a transaction and resolves when its block is finalized, with the events of
+ * the transaction and the finalized block hash. Rejects if the pool refuses it, or if it fails
+ * on chain (with the decoded module error, e.g. `balances.InsufficientBalance`).
+ */
+export async function submitFinalized (api, tx, signer, timeoutMs = 120_000) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
+    const timer = setTimeout(() => { unsubscribe(); reject(new Error('not finalized in time')); }, timeoutMs);
+    const finish = (fn, value) => { clearTimeout(timer); unsubscribe(); fn(value); };
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        finish(reject, new Error(`transaction ${status.type}`));
+      } else if (status.isFinalized) {
+        if (dispatchError) {
+          let message = dispatchError.toString();
+          if (dispatchError.isModule) {
+            const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+            message = `${section}.${name}`;
+          }
+          const error = new Error(message);
+          error.events = events;
+          finish(reject, error);
+        } else {
+          finish(resolve, { events, blockHash: status.asFinalized });
+        }
+      }
+    }).then((u) => { unsubscribe = u; }, (error) => finish(reject, error));
+  });
+}

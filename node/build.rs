@@ -1,0 +1,7 @@
+//! Records the git commit and the rustc version in the binary's `--version`.
+use substrate_build_script_utils::{generate_cargo_keys, rerun_if_git_head_changed};
+
+fn main() {
+	generate_cargo_keys();
+	rerun_if_git_head_changed();
+}

@@ -1,0 +1,19 @@
+# Shared settings of the scripts; sourced, not run.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# One target directory that outlives work trees and clones: dependencies compile once per machine.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/confoederatio/target}"
+# The wasm builder needs to know where the workspace is when the target dir is outside it.
+export WASM_BUILD_WORKSPACE_HINT="$ROOT"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# The node binary the scripts and e2e tests run.
+export CONFOEDERATIO_BIN="${CONFOEDERATIO_BIN:-$CARGO_TARGET_DIR/release/confoederatio}"
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+
+# Builds the node (and with it the runtime's wasm) in the one profile everything uses.
+build_node() {
+	log "building the node (release; target dir $CARGO_TARGET_DIR)"
+	(cd "$ROOT" && cargo build --release --locked --workspace --bins)
+}

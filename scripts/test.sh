@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test: the Rust unit, runtime and node tests, then the end-to-end tests against real
+# nodes. Exits non-zero if any fails.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+start=$(date +%s)
+"$ROOT/scripts/setup.sh"
+build_node
+
+log "Rust tests"
+(cd "$ROOT" && cargo test --release --locked --workspace)
+
+log "end-to-end tests (real nodes on loopback)"
+(cd "$ROOT/e2e" && node --test --test-concurrency=1 --test-timeout=600000 tests/)
+
+log "all tests passed in $(( $(date +%s) - start )) s"
