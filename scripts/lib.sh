@@ -6,6 +6,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/confoederatio/target}"
 # The wasm builder needs to know where the workspace is when the target dir is outside it.
 export WASM_BUILD_WORKSPACE_HINT="$ROOT"
+# Build the runtime's wasm with the pinned toolchain too (the wasm build runs outside the work
+# tree, where rust-toolchain.toml does not reach).
+export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # The node binary the scripts and e2e tests run.
 export CONFOEDERATIO_BIN="${CONFOEDERATIO_BIN:-$CARGO_TARGET_DIR/release/confoederatio}"

@@ -142,19 +142,22 @@ export async function waitForFinalized (api, number, timeoutMs = 120_000) {
 /**
  * Signs and submits a transaction and resolves when its block is finalized, with the events of
  * the transaction and the finalized block hash. Rejects if the pool refuses it, or if it fails
- * on chain (with the decoded module error, e.g. `balances.InsufficientBalance`).
+ * on chain (with the decoded module error, e.g. `balances.InsufficientBalance`). Without a
+ * signer the transaction is sent unsigned.
  */
 export async function submitFinalized (api, tx, signer, timeoutMs = 120_000) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => { unsubscribe(); reject(new Error('not finalized in time')); }, timeoutMs);
     const finish = (fn, value) => { clearTimeout(timer); unsubscribe(); fn(value); };
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    const watch = ({ status, events, dispatchError }) => {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         finish(reject, new Error(`transaction ${status.type}`));
       } else if (status.isFinalized) {
         if (dispatchError) {
-          let message = dispatchError.toString();
+          let message = dispatchError.type;
+          const inner = dispatchError.value;
+          if (inner && typeof inner.type === 'string') message = `${dispatchError.type}.${inner.type}`;
           if (dispatchError.isModule) {
             const { section, name } = api.registry.findMetaError(dispatchError.asModule);
             message = `${section}.${name}`;
@@ -166,6 +169,8 @@ export async function submitFinalized (api, tx, signer, timeoutMs = 120_000) {
           finish(resolve, { events, blockHash: status.asFinalized });
         }
       }
-    }).then((u) => { unsubscribe = u; }, (error) => finish(reject, error));
+    };
+    (signer ? tx.signAndSend(signer, watch) : tx.send(watch))
+      .then((u) => { unsubscribe = u; }, (error) => finish(reject, error));
   });
 }

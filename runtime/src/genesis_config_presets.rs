@@ -102,7 +102,7 @@ pub fn federation_placeholder(role: &str, n: u8) -> [u8; 32] {
 	label.extend_from_slice(role.as_bytes());
 	label.push(b'/');
 	label.push(b'0'.saturating_add(n));
-	sp_core::hashing::blake2_256(&label)
+	sp_io::hashing::blake2_256(&label)
 }
 
 /// The `federation` preset: the template of a federation chain, with placeholder founders.

@@ -42,6 +42,7 @@ pub use sp_runtime::BuildStorage;
 /// so that it keeps syncing across runtime upgrades that change them.
 pub mod opaque {
 	use super::*;
+	use alloc::vec::Vec;
 	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
 
 	/// Opaque block header type.
@@ -64,20 +65,33 @@ pub mod opaque {
 
 /// The runtime's version. `spec_version` goes up with every runtime that changes behaviour; the
 /// federation's upgrade vote authorizes the hash of a wasm blob whose version is higher.
+#[cfg(not(feature = "upgrade-test"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("confoederatio"),
 	impl_name: alloc::borrow::Cow::Borrowed("confoederatio"),
 	authoring_version: 1,
-	spec_version: SPEC_VERSION,
+	spec_version: 100,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
 	system_version: 1,
 };
 
-/// The specification version of this runtime.
-pub const SPEC_VERSION: u32 = 100;
+/// The same runtime with `spec_version` one higher: the candidate that the upgrade e2e test
+/// (package `confoederatio-runtime-upgrade-test`) installs by federation vote.
+#[cfg(feature = "upgrade-test")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("confoederatio"),
+	impl_name: alloc::borrow::Cow::Borrowed("confoederatio"),
+	authoring_version: 1,
+	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
 
 /// Milliseconds per block: Aura produces a block every slot of 6 seconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

@@ -1,0 +1,110 @@
+// A runtime upgrade by federation vote on a real dev node: the cooperatives vote on the
+// `Upgrade` track to authorize the hash of a runtime whose spec_version is higher (built by
+// scripts/test.sh as `confoederatio-runtime-upgrade-test`), anyone applies the code, and the
+// chain runs the new runtime with every cooperative, member and balance made before intact.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { decideInCooperative, decideInFederation, devSigners, eventsOf, membersOf } from '../lib/governance.mjs';
+import { connect, rpc, startNode, submitFinalized, waitForFinalized } from '../lib/node.mjs';
+
+const UPGRADE_WASM = process.env.CONFOEDERATIO_UPGRADE_WASM ??
+  join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/confoederatio/target'),
+    'release/wbuild/confoederatio-runtime-upgrade-test/confoederatio_runtime_upgrade_test.compact.compressed.wasm');
+
+/** Everything the upgrade must keep: cooperatives, memberships and every account. */
+async function snapshot (api) {
+  const entries = async (query) => (await query.entries())
+    .map(([key, value]) => [key.toHex(), value.toHex()])
+    .sort(([a], [b]) => a.localeCompare(b));
+  return {
+    cooperatives: await entries(api.query.cooperatives.cooperatives),
+    members: await entries(api.query.cooperatives.members),
+    activeCount: (await api.query.cooperatives.activeCount()).toNumber(),
+    accounts: (await api.query.system.account.entries())
+      .map(([key, value]) => [key.toHex(), value.data.free.toString(), value.data.reserved.toString()])
+      .sort(([a], [b]) => a.localeCompare(b)),
+    totalIssuance: (await api.query.balances.totalIssuance()).toString()
+  };
+}
+
+describe('a runtime upgrade decided by the federation', () => {
+  let node, api, keyring, signers;
+
+  before(async () => {
+    assert.ok(existsSync(UPGRADE_WASM), `upgrade runtime not built at ${UPGRADE_WASM}: run ./scripts/test.sh`);
+    await cryptoWaitReady();
+    node = await startNode({ name: 'upgrade' });
+    api = await connect(node);
+    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    signers = devSigners(keyring);
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('upgrades to a higher spec_version and keeps the state', async () => {
+    const alice = keyring.addFromUri('//Alice');
+    const bob = keyring.addFromUri('//Bob');
+    // State made before the upgrade: a member added by poll, a transfer.
+    const newcomer = keyring.addFromUri('//Ferdie//stash').address;
+    await decideInCooperative(api, signers, 1, api.tx.cooperatives.addMember(1, newcomer));
+    await submitFinalized(api, api.tx.balances.transferKeepAlive(bob.address, 10n ** 12n), alice);
+
+    const code = readFileSync(UPGRADE_WASM);
+    const codeHash = blake2AsHex(code, 256);
+    const before = await api.rpc.state.getRuntimeVersion();
+
+    const { events } = await decideInFederation(api, signers, {
+      proposer: 0,
+      voters: [0, 1, 2],
+      track: 'Upgrade',
+      call: api.tx.governance.authorizeUpgrade(codeHash)
+    });
+    const [authorized] = eventsOf(api, events, 'governance', 'UpgradeAuthorized');
+    assert.equal(authorized.data.codeHash.toHex(), codeHash);
+    assert.ok(eventsOf(api, events, 'system', 'UpgradeAuthorized').length === 1);
+
+    const state = await snapshot(api);
+    // Anyone may apply the authorized code, even unsigned; other code is refused.
+    await assert.rejects(
+      api.tx.system.applyAuthorizedUpgrade(u8aToHex(code.subarray(0, code.length - 1))).send(),
+      /1010: Invalid Transaction/
+    );
+    const applied = await submitFinalized(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), null);
+    assert.equal(eventsOf(api, applied.events, 'system', 'CodeUpdated').length, 1);
+
+    // The new runtime runs from the next block.
+    const start = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitForFinalized(api, start + 2);
+    const version = await rpc(node.rpcPort, 'state_getRuntimeVersion');
+    assert.equal(version.specName, 'confoederatio');
+    assert.ok(version.specVersion > before.specVersion.toNumber(),
+      `spec_version ${version.specVersion} is not above ${before.specVersion.toNumber()}`);
+    assert.equal((await api.call.core.version()).specVersion.toNumber(), version.specVersion);
+
+    // Cooperatives, members and balances are as they were.
+    const after = await snapshot(api);
+    assert.deepEqual(after.cooperatives, state.cooperatives);
+    assert.deepEqual(after.members, state.members);
+    assert.equal(after.activeCount, state.activeCount);
+    // Nobody paid for the unsigned upgrade, so every account is as before it too.
+    assert.deepEqual(after.accounts, state.accounts);
+    assert.equal(after.totalIssuance, state.totalIssuance);
+    assert.ok((await membersOf(api, 1)).includes(newcomer));
+
+    // And the chain goes on: a transfer under the new runtime.
+    const transfer = await submitFinalized(api, api.tx.balances.transferKeepAlive(alice.address, 10n ** 12n), bob);
+    assert.equal(eventsOf(api, transfer.events, 'balances', 'Transfer').length, 1);
+  });
+});

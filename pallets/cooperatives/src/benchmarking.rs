@@ -1,0 +1,170 @@
+//! Benchmarks of the cooperatives pallet (frame-benchmarking v2).
+
+use super::*;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::Mutate;
+use frame_system::RawOrigin;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let who: T::AccountId = account(name, index, 0);
+	let amount = T::ApplicationDeposit::get()
+		.saturating_mul(100u32.into())
+		.saturating_add(T::Currency::minimum_balance().saturating_mul(100u32.into()));
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn founders<T: Config>(first: &T::AccountId, count: u32) -> Vec<T::AccountId> {
+	let mut founders = vec![first.clone()];
+	founders.extend((1..count).map(|i| account::<T::AccountId>("founder", i, 0)));
+	founders
+}
+
+/// A cooperative with `members` members and the given status; returns its id.
+fn cooperative<T: Config>(members: u32, status: CoopStatus) -> CoopId {
+	let applicant: T::AccountId = account("applicant", 0, 0);
+	let name: NameOf<T> = vec![b'c'; T::MaxNameLength::get() as usize].try_into().unwrap();
+	Pallet::<T>::do_create(
+		name,
+		applicant.clone(),
+		&founders::<T>(&applicant, members),
+		Default::default(),
+		status,
+	)
+	.unwrap()
+}
+
+fn cooperative_origin<T: Config>(coop: CoopId) -> T::RuntimeOrigin
+where
+	T::RuntimeOrigin: From<CollectiveOrigin>,
+{
+	CollectiveOrigin::Cooperative(coop).into()
+}
+
+#[benchmarks(where T::Currency: Mutate<T::AccountId>, T::RuntimeOrigin: From<CollectiveOrigin>)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn apply(f: Linear<{ T::MinFounders::get() }, { T::MaxFounders::get() }>) {
+		let caller = funded::<T>("caller", 0);
+		let founders = founders::<T>(&caller, f);
+		let name = vec![b'n'; T::MaxNameLength::get() as usize];
+		let coop = NextCoopId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), name, founders);
+
+		assert_eq!(Cooperatives::<T>::get(coop).unwrap().member_count, f);
+	}
+
+	#[benchmark]
+	fn admit() -> Result<(), BenchmarkError> {
+		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Pending);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop);
+
+		assert_eq!(Cooperatives::<T>::get(coop).unwrap().status, CoopStatus::Active);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend() -> Result<(), BenchmarkError> {
+		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop);
+
+		assert_eq!(Cooperatives::<T>::get(coop).unwrap().status, CoopStatus::Suspended);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reinstate() -> Result<(), BenchmarkError> {
+		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Suspended);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop);
+
+		assert_eq!(Cooperatives::<T>::get(coop).unwrap().status, CoopStatus::Active);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_member() {
+		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
+		let who: T::AccountId = account("newcomer", 0, 0);
+
+		#[extrinsic_call]
+		_(cooperative_origin::<T>(coop) as T::RuntimeOrigin, coop, who.clone());
+
+		assert!(Members::<T>::contains_key(coop, who));
+	}
+
+	#[benchmark]
+	fn remove_member() {
+		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
+		let who: T::AccountId = account("founder", 1, 0);
+
+		#[extrinsic_call]
+		_(cooperative_origin::<T>(coop) as T::RuntimeOrigin, coop, who.clone());
+
+		assert!(!Members::<T>::contains_key(coop, who));
+	}
+
+	#[benchmark]
+	fn leave() {
+		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
+		let who: T::AccountId = account("founder", 1, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), coop);
+
+		assert!(!Members::<T>::contains_key(coop, who));
+	}
+
+	#[benchmark]
+	fn set_parameters() {
+		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
+		let mut params = CoopParams::<BlockNumberFor<T>>::default();
+		params.voting_period = T::MaxVotingPeriod::get();
+
+		#[extrinsic_call]
+		_(cooperative_origin::<T>(coop) as T::RuntimeOrigin, coop, params.clone());
+
+		assert_eq!(Cooperatives::<T>::get(coop).unwrap().params, params);
+	}
+
+	#[benchmark]
+	fn reject(f: Linear<{ T::MinFounders::get() }, { T::MaxFounders::get() }>) -> Result<(), BenchmarkError> {
+		let caller = funded::<T>("caller", 0);
+		let coop = NextCoopId::<T>::get();
+		Pallet::<T>::apply(
+			RawOrigin::Signed(caller.clone()).into(),
+			vec![b'n'; T::MaxNameLength::get() as usize],
+			founders::<T>(&caller, f),
+		)
+		.map_err(|_| BenchmarkError::Stop("apply failed"))?;
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop);
+
+		assert!(!Cooperatives::<T>::contains_key(coop));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

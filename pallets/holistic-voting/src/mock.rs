@@ -1,0 +1,228 @@
+//! A mock runtime for governance: balances, a mock registry of cooperatives (no dependency on
+//! the cooperatives pallet), and a `target` pallet whose calls record the origin they ran with.
+//!
+//! Cooperatives: 0 = {1, 2, 3}, 1 = {4, 5, 6}, 2 = {7, 8, 9}, all active, voting period 10;
+//! accounts 1..=20 and each cooperative's account hold 1,000.
+
+use crate as pallet_holistic_voting;
+use confoederatio_primitives::{
+	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, EnsureFederationSupermajority,
+	OneMemberOneVote,
+};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight};
+use sp_runtime::{BuildStorage, Perbill};
+use std::collections::BTreeMap;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Target: target,
+		Governance: pallet_holistic_voting,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// A pallet that carries the collective origins and records how its calls were dispatched.
+#[frame_support::pallet]
+pub mod target {
+	use confoederatio_primitives::{CollectiveOrigin, CoopId};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		type CooperativeOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = CoopId>;
+		type FederationOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+	}
+
+	#[pallet::origin]
+	pub type Origin = CollectiveOrigin;
+
+	/// What the calls recorded: (acting cooperative or None for the federation, value).
+	#[pallet::storage]
+	pub type Record<T> = StorageValue<_, BoundedVec<(Option<CoopId>, u32), ConstU32<16>>, ValueQuery>;
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Asked to fail.
+		Failed,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Records `value` as done by a cooperative.
+		#[pallet::call_index(0)]
+		#[pallet::weight(Weight::from_parts(1_000, 0))]
+		pub fn as_cooperative(origin: OriginFor<T>, value: u32) -> DispatchResult {
+			let coop = T::CooperativeOrigin::ensure_origin(origin)?;
+			Record::<T>::mutate(|r| r.try_push((Some(coop), value))).map_err(|_| Error::<T>::Failed)?;
+			Ok(())
+		}
+
+		/// Records `value` as done by the federation.
+		#[pallet::call_index(1)]
+		#[pallet::weight(Weight::from_parts(1_000, 0))]
+		pub fn as_federation(origin: OriginFor<T>, value: u32) -> DispatchResult {
+			T::FederationOrigin::ensure_origin(origin)?;
+			Record::<T>::mutate(|r| r.try_push((None, value))).map_err(|_| Error::<T>::Failed)?;
+			Ok(())
+		}
+
+		/// Always fails.
+		#[pallet::call_index(2)]
+		#[pallet::weight(Weight::from_parts(1_000, 0))]
+		pub fn fail(_origin: OriginFor<T>) -> DispatchResult {
+			Err(Error::<T>::Failed.into())
+		}
+
+		/// Too heavy for a proposal.
+		#[pallet::call_index(3)]
+		#[pallet::weight(Weight::from_parts(u64::MAX / 2, 0))]
+		pub fn heavy(_origin: OriginFor<T>) -> DispatchResult {
+			Ok(())
+		}
+	}
+}
+
+impl target::Config for Test {
+	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
+	type FederationOrigin = confoederatio_primitives::EnsureFederation<RuntimeOrigin>;
+}
+
+/// The state of a mock cooperative.
+#[derive(Clone)]
+pub struct MockCoop {
+	pub active: bool,
+	pub members: Vec<u64>,
+	pub params: CoopParams<u64>,
+}
+
+parameter_types! {
+	pub static Coops: BTreeMap<CoopId, MockCoop> = BTreeMap::new();
+}
+
+pub const VOTING_PERIOD: u64 = 10;
+pub const FEDERATION_PERIOD: u64 = 20;
+pub const DEPOSIT: u64 = 50;
+
+pub fn default_params() -> CoopParams<u64> {
+	CoopParams { voting_period: VOTING_PERIOD, ..Default::default() }
+}
+
+/// The mock registry of cooperatives.
+pub struct MockCooperatives;
+impl confoederatio_primitives::Cooperatives<u64, u64> for MockCooperatives {
+	fn is_active(coop: CoopId) -> bool {
+		Coops::get().get(&coop).is_some_and(|c| c.active)
+	}
+	fn is_member(coop: CoopId, who: &u64) -> bool {
+		Coops::get().get(&coop).is_some_and(|c| c.members.contains(who))
+	}
+	fn member_count(coop: CoopId) -> u32 {
+		Coops::get().get(&coop).map_or(0, |c| c.members.len() as u32)
+	}
+	fn active_count() -> u32 {
+		Coops::get().values().filter(|c| c.active).count() as u32
+	}
+	fn account(coop: CoopId) -> u64 {
+		1_000 + u64::from(coop)
+	}
+	fn params(coop: CoopId) -> Option<CoopParams<u64>> {
+		Coops::get().get(&coop).map(|c| c.params.clone())
+	}
+}
+
+pub fn set_coop(coop: CoopId, change: impl FnOnce(&mut MockCoop)) {
+	Coops::mutate(|coops| {
+		let entry = coops.entry(coop).or_insert(MockCoop {
+			active: true,
+			members: vec![],
+			params: default_params(),
+		});
+		change(entry);
+	});
+}
+
+parameter_types! {
+	pub const MaxProposalWeight: Weight = Weight::from_parts(1_000_000_000, 1_000_000);
+}
+
+impl pallet_holistic_voting::Config for Test {
+	type RuntimeOrigin = RuntimeOrigin;
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Cooperatives = MockCooperatives;
+	type VoteWeight = OneMemberOneVote<MockCooperatives, u64>;
+	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
+	type UpgradeOrigin = EnsureFederationSupermajority<RuntimeOrigin>;
+	type PollDeposit = frame_support::traits::ConstU64<DEPOSIT>;
+	type FederationVotingPeriod = frame_support::traits::ConstU64<FEDERATION_PERIOD>;
+	type MaxProposalLength = ConstU32<64>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type MaxVoters = ConstU32<8>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u64> for MockBenchmarkHelper {
+	fn create_active_cooperative(members: &[u64]) -> CoopId {
+		let coop = Coops::get().keys().max().map_or(0, |max| max + 1);
+		set_coop(coop, |c| c.members = members.to_vec());
+		coop
+	}
+}
+
+pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
+	CollectiveOrigin::Cooperative(coop).into()
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	Coops::set(BTreeMap::new());
+	for (coop, members) in [(0, vec![1, 2, 3]), (1, vec![4, 5, 6]), (2, vec![7, 8, 9])] {
+		set_coop(coop, |c| c.members = members);
+	}
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=20).chain(1_000..1_004).map(|who| (who, 1_000)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Governance::do_try_state().expect("invariants hold after the test");
+	});
+}
+
+pub fn quorum(percent: u32) -> Perbill {
+	Perbill::from_percent(percent)
+}

@@ -1,0 +1,145 @@
+//! The types the governance pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use confoederatio_primitives::{CoopId, Tally};
+use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, RuntimeDebugNoBound};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+
+use crate::{BalanceOf, Config};
+
+/// A federation poll's track: how many cooperatives must agree.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Track {
+	/// More than half of the active cooperatives; dispatches as `Federation`.
+	Federation,
+	/// At least two thirds of the active cooperatives; dispatches as `FederationSupermajority`
+	/// (runtime upgrades).
+	Upgrade,
+}
+
+/// Where a proposal is decided, as the proposer names it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ProposalScope {
+	/// By the members of a cooperative; proposed by one of them.
+	Cooperative(CoopId),
+	/// By the active cooperatives; proposed by a cooperative (its own origin).
+	Federation(Track),
+}
+
+/// Where a poll is decided.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum PollScope {
+	/// The members of a cooperative vote; passed, the call runs as `Cooperative(coop)`.
+	Cooperative(CoopId),
+	/// The active cooperatives vote, each once; passed, the call runs as `Federation` or
+	/// `FederationSupermajority`.
+	Federation {
+		/// The track.
+		track: Track,
+		/// The cooperative that proposed it.
+		proposer: CoopId,
+	},
+}
+
+/// Who voted.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Voter<AccountId> {
+	/// A member, in a cooperative poll.
+	Member(AccountId),
+	/// A cooperative, in a federation poll.
+	Cooperative(CoopId),
+}
+
+/// A member's vote in a cooperative poll.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct MemberVote {
+	/// For or against.
+	pub aye: bool,
+	/// The weight it was cast with, fixed when cast.
+	pub weight: confoederatio_primitives::Weight,
+}
+
+/// The encoded call a poll decides on, at most `MaxProposalLength` bytes.
+pub type ProposalOf<T> = BoundedVec<u8, <T as Config>::MaxProposalLength>;
+
+/// An open poll.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Poll<T: Config> {
+	/// Where it is decided.
+	pub scope: PollScope,
+	/// Who holds the deposit: the proposing member, or the proposing cooperative's account.
+	pub depositor: T::AccountId,
+	/// The deposit held while the poll is open.
+	pub deposit: BalanceOf<T>,
+	/// The call it decides on, encoded.
+	pub proposal: ProposalOf<T>,
+	/// The last block in which votes count.
+	pub end: BlockNumberFor<T>,
+	/// The votes so far.
+	pub tally: Tally,
+}

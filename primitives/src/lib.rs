@@ -1,0 +1,286 @@
+//! # Confoederatio primitives
+//!
+//! The types and traits through which the Confoederatio pallets talk to each other. Pallets never
+//! depend on each other's crates: each one names what it needs from another as a trait here, and
+//! the runtime wires the implementation in.
+//!
+//! - [`CoopId`], [`PollId`], [`AssetKind`]: identifiers.
+//! - [`CollectiveOrigin`]: the origins of collective decisions, and [`EnsureCooperative`],
+//!   [`EnsureFederation`], [`EnsureFederationSupermajority`] to require them.
+//! - [`CoopParams`]: what a cooperative decides about itself.
+//! - [`Cooperatives`]: what any pallet may ask about cooperatives and their members.
+//! - [`VoteWeight`]: how much a member's vote weighs in its cooperative.
+//! - [`Tally`]: the state of a poll.
+//! - [`runtime_api`]: the runtime APIs wallets and the node call.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::traits::{EnsureOrigin, OriginTrait};
+use scale_info::TypeInfo;
+use sp_runtime::{Perbill, RuntimeDebug};
+
+/// The identifier of a cooperative, and of its one mutual-credit currency.
+pub type CoopId = u32;
+
+/// The identifier of a poll.
+pub type PollId = u32;
+
+/// A vote's weight.
+pub type Weight = u64;
+
+/// An asset, wherever one is named (exchange, reserves).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub enum AssetKind {
+	/// The native token, CONF.
+	Native,
+	/// A cooperative's mutual-credit currency.
+	Credit(CoopId),
+}
+
+/// The origins of collective decisions. Only the governance pallet creates them, after a poll.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub enum CollectiveOrigin {
+	/// A cooperative acting after its own members' vote.
+	Cooperative(CoopId),
+	/// The federation, after a simple majority of its active cooperatives.
+	Federation,
+	/// The federation, after two thirds of its active cooperatives (runtime upgrades).
+	FederationSupermajority,
+}
+
+/// Ensures the origin is [`CollectiveOrigin::Cooperative`]; succeeds with its [`CoopId`].
+pub struct EnsureCooperative<O>(PhantomData<O>);
+/// Ensures the origin is [`CollectiveOrigin::Federation`] (or the supermajority, which is more).
+pub struct EnsureFederation<O>(PhantomData<O>);
+/// Ensures the origin is [`CollectiveOrigin::FederationSupermajority`].
+pub struct EnsureFederationSupermajority<O>(PhantomData<O>);
+
+impl<O> EnsureOrigin<O> for EnsureCooperative<O>
+where
+	O: OriginTrait + From<CollectiveOrigin>,
+	for<'a> &'a O::PalletsOrigin: TryInto<&'a CollectiveOrigin>,
+{
+	type Success = CoopId;
+
+	fn try_origin(origin: O) -> Result<CoopId, O> {
+		match origin.caller().try_into() {
+			Ok(CollectiveOrigin::Cooperative(coop)) => Ok(*coop),
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(CollectiveOrigin::Cooperative(0)))
+	}
+}
+
+impl<O> EnsureOrigin<O> for EnsureFederation<O>
+where
+	O: OriginTrait + From<CollectiveOrigin>,
+	for<'a> &'a O::PalletsOrigin: TryInto<&'a CollectiveOrigin>,
+{
+	type Success = ();
+
+	fn try_origin(origin: O) -> Result<(), O> {
+		match origin.caller().try_into() {
+			Ok(CollectiveOrigin::Federation | CollectiveOrigin::FederationSupermajority) => Ok(()),
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(CollectiveOrigin::Federation))
+	}
+}
+
+impl<O> EnsureOrigin<O> for EnsureFederationSupermajority<O>
+where
+	O: OriginTrait + From<CollectiveOrigin>,
+	for<'a> &'a O::PalletsOrigin: TryInto<&'a CollectiveOrigin>,
+{
+	type Success = ();
+
+	fn try_origin(origin: O) -> Result<(), O> {
+		match origin.caller().try_into() {
+			Ok(CollectiveOrigin::FederationSupermajority) => Ok(()),
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(CollectiveOrigin::FederationSupermajority))
+	}
+}
+
+/// What a cooperative decides about itself (`Cooperatives.set_parameters`).
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub struct CoopParams<BlockNumber> {
+	/// How long a poll of the cooperative is open, in blocks.
+	pub voting_period: BlockNumber,
+	/// The share of members who must vote for a poll to count.
+	pub quorum: Perbill,
+	/// The share of the weight cast that must be aye for a poll to pass (strictly more than
+	/// this share when it is 50%, so that a tie fails).
+	pub approval: Perbill,
+	/// `a` in the vote weight `1 + a·sqrt(work) + b·sqrt(care)`; 0 with `b` 0: one member one vote.
+	pub work_weight: u32,
+	/// `b` in the vote weight `1 + a·sqrt(work) + b·sqrt(care)`.
+	pub care_weight: u32,
+	/// No member holds more than this share of a poll's total weight (with 10 members or more).
+	pub weight_cap: Perbill,
+}
+
+impl<BlockNumber: From<u32>> Default for CoopParams<BlockNumber> {
+	fn default() -> Self {
+		Self {
+			// One day of six-second blocks.
+			voting_period: BlockNumber::from(14_400),
+			quorum: Perbill::from_percent(50),
+			approval: Perbill::from_percent(50),
+			work_weight: 0,
+			care_weight: 0,
+			weight_cap: Perbill::from_percent(10),
+		}
+	}
+}
+
+/// What any pallet may ask about cooperatives and their members.
+pub trait Cooperatives<AccountId, BlockNumber> {
+	/// Whether the cooperative exists and is active (admitted and not suspended).
+	fn is_active(coop: CoopId) -> bool;
+	/// Whether `who` is a member of the cooperative (whatever the cooperative's status).
+	fn is_member(coop: CoopId, who: &AccountId) -> bool;
+	/// The number of members of the cooperative; 0 if there is no such cooperative.
+	fn member_count(coop: CoopId) -> u32;
+	/// The number of active cooperatives: the federation's electorate.
+	fn active_count() -> u32;
+	/// The cooperative's keyless sovereign account.
+	fn account(coop: CoopId) -> AccountId;
+	/// The cooperative's parameters; `None` if there is no such cooperative.
+	fn params(coop: CoopId) -> Option<CoopParams<BlockNumber>>;
+}
+
+/// How much a member's vote weighs in its cooperative.
+pub trait VoteWeight<AccountId> {
+	/// The weight of `who` in a poll of `coop`; 0 for a non-member.
+	fn vote_weight(coop: CoopId, who: &AccountId) -> Weight;
+}
+
+/// One member, one vote: every member weighs 1.
+pub struct OneMemberOneVote<C, BlockNumber>(PhantomData<(C, BlockNumber)>);
+
+impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>> VoteWeight<AccountId>
+	for OneMemberOneVote<C, BlockNumber>
+{
+	fn vote_weight(coop: CoopId, who: &AccountId) -> Weight {
+		if C::is_member(coop, who) {
+			1
+		} else {
+			0
+		}
+	}
+}
+
+/// What other pallets say about a member joining or leaving a cooperative.
+pub trait MembershipHooks<AccountId> {
+	/// Whether `who` may leave (or be removed from) the cooperative now; an error says why not
+	/// (for example, a negative credit balance that is not settled).
+	fn can_leave(coop: CoopId, who: &AccountId) -> sp_runtime::DispatchResult;
+	/// `who` has left the cooperative: drop what it held there only as a member.
+	fn on_left(coop: CoopId, who: &AccountId);
+}
+
+impl<AccountId> MembershipHooks<AccountId> for () {
+	fn can_leave(_: CoopId, _: &AccountId) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn on_left(_: CoopId, _: &AccountId) {}
+}
+
+/// The votes cast in a poll so far.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub struct Tally {
+	/// The weight of the aye votes (a cooperative's vote weighs 1 in a federation poll).
+	pub ayes: Weight,
+	/// The weight of the nay votes.
+	pub nays: Weight,
+	/// How many voted.
+	pub voters: u32,
+}
+
+/// The runtime APIs of the Confoederatio pallets.
+pub mod runtime_api {
+	use super::*;
+	use alloc::vec::Vec;
+
+	sp_api::decl_runtime_apis! {
+		/// Cooperatives and their members.
+		pub trait CooperativesApi<AccountId: codec::Codec> {
+			/// The members of a cooperative (empty if there is no such cooperative).
+			fn members(coop: CoopId) -> Vec<AccountId>;
+			/// The keyless sovereign account of a cooperative.
+			fn cooperative_account(coop: CoopId) -> AccountId;
+		}
+
+		/// Polls and vote weights.
+		pub trait GovernanceApi<AccountId: codec::Codec> {
+			/// The weight of `who`'s vote in a poll of `coop` now; 0 for a non-member.
+			fn vote_weight(coop: CoopId, who: AccountId) -> Weight;
+			/// The tally of an open poll; `None` if there is no such open poll.
+			fn poll_tally(poll: PollId) -> Option<Tally>;
+		}
+	}
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Regenerates the weights.rs of our pallets by running their frame-benchmarking v2 benchmarks in
+# the real runtime (wasm, compiled execution) on this machine.
+#
+#   ./scripts/benchmark.sh                    every pallet
+#   ./scripts/benchmark.sh pallet_cooperatives one pallet
+#
+# Builds the node with `runtime-benchmarks` (kept out of the default build) and keeps that binary
+# as `$CARGO_TARGET_DIR/release/confoederatio-benchmarks`.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+declare -A pallets=(
+	[pallet_cooperatives]=pallets/cooperatives
+	[pallet_holistic_voting]=pallets/holistic-voting
+)
+selected=("$@")
+[ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")
+
+log "building the node with runtime-benchmarks"
+(cd "$ROOT" && cargo build --release --locked -p confoederatio-node --features runtime-benchmarks)
+bench="$CARGO_TARGET_DIR/release/confoederatio-benchmarks"
+cp "$CARGO_TARGET_DIR/release/confoederatio" "$bench"
+
+for pallet in "${selected[@]}"; do
+	dir="${pallets[$pallet]:?unknown pallet $pallet}"
+	log "benchmarking $pallet"
+	"$bench" benchmark pallet --chain dev --pallet "$pallet" --extrinsic '*' \
+		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled \
+		--heap-pages 4096 --template "$ROOT/scripts/templates/pallet-weights.hbs" \
+		--header "$ROOT/scripts/templates/header.txt" --output "$ROOT/$dir/src/weights.rs"
+done
+log "the default build's binary is rebuilt next time scripts/test.sh or run-dev.sh runs"
