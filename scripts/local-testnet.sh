@@ -43,9 +43,9 @@ log "chain spec $spec; logs in $base"
 for i in 0 1 2 3; do
 	name="${names[$i]}"
 	args=(--chain "$spec" --base-path "$base/$name" --"$name" --validator --name "$name"
-		--node-key "$(node_key "$i")" --port $((30333 + i)) --rpc-port $((9944 + i))
+		--node-key "$(node_key "$i")" --rpc-port $((9944 + i))
 		--prometheus-port $((9615 + i)) --listen-addr "/ip4/127.0.0.1/tcp/$((30333 + i))"
-		--no-mdns --no-hardware-benchmarks --no-telemetry --allow-private-ip)
+		--no-mdns --no-telemetry --allow-private-ip)
 	[ "$i" -gt 0 ] && args+=(--bootnodes "$bootnode")
 	"$CONFOEDERATIO_BIN" "${args[@]}" > "$base/$name.log" 2>&1 &
 	pids+=($!)

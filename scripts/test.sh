@@ -8,8 +8,13 @@ start=$(date +%s)
 "$ROOT/scripts/setup.sh"
 build_node
 
-log "Rust tests"
-(cd "$ROOT" && cargo test --release --locked --workspace)
+log "Rust tests: pallets (mock runtimes), runtime, node"
+# The upgrade-test runtime shares the runtime's sources: its tests would run twice.
+(cd "$ROOT" && cargo test --release --locked --workspace --exclude confoederatio-runtime-upgrade-test)
+
+log "benchmark tests: every benchmark runs once on the pallets' mock runtimes"
+(cd "$ROOT" && cargo test --release --locked --features runtime-benchmarks \
+	-p pallet-cooperatives -p pallet-holistic-voting)
 
 log "end-to-end tests (real nodes on loopback)"
 (cd "$ROOT/e2e" && node --test --test-concurrency=1 --test-timeout=600000 tests/)

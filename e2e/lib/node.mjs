@@ -69,10 +69,9 @@ export async function startNode ({ args = ['--dev'], name = 'node', nodeKey, tim
     ...args,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--prometheus-port', String(prometheusPort),
-    '--no-mdns', '--no-telemetry', '--no-hardware-benchmarks', '--allow-private-ip'
+    '--no-mdns', '--no-telemetry', '--allow-private-ip'
   ];
   if (nodeKey) {
     const keyFile = join(basePath, 'node.key');
@@ -143,9 +142,10 @@ export async function waitForFinalized (api, number, timeoutMs = 120_000) {
  * Signs and submits a transaction and resolves when its block is finalized, with the events of
  * the transaction and the finalized block hash. Rejects if the pool refuses it, or if it fails
  * on chain (with the decoded module error, e.g. `balances.InsufficientBalance`). Without a
- * signer the transaction is sent unsigned.
+ * signer the transaction is sent unsigned; `signOptions` go to `signAndSend` (e.g. the
+ * metadata hash mode).
  */
-export async function submitFinalized (api, tx, signer, timeoutMs = 120_000) {
+export async function submitFinalized (api, tx, signer, signOptions = {}, timeoutMs = 120_000) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => { unsubscribe(); reject(new Error('not finalized in time')); }, timeoutMs);
@@ -170,7 +170,7 @@ export async function submitFinalized (api, tx, signer, timeoutMs = 120_000) {
         }
       }
     };
-    (signer ? tx.signAndSend(signer, watch) : tx.send(watch))
+    (signer ? tx.signAndSend(signer, signOptions, watch) : tx.send(watch))
       .then((u) => { unsubscribe = u; }, (error) => finish(reject, error));
   });
 }

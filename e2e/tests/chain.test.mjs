@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { connect, startNode, submitFinalized, waitForFinalized } from '../lib/node.mjs';
@@ -72,7 +74,9 @@ describe('a dev node', () => {
     assert.ok(block.block.extrinsics.length >= 1);
     const events = await (await api.at(hash)).query.system.events();
     assert.ok(events.length >= 1);
-    const undecodable = warnings.filter((w) => /unknown|not decorated|Unable to/i.test(w));
+    // (Warnings about RPC methods newer than polkadot.js, "RPC methods not decorated", are
+    // about the RPC, not the metadata, and do not count.)
+    const undecodable = warnings.filter((w) => /Unknown signed extension|Unknown type|Unable to/i.test(w));
     assert.deepEqual(undecodable, [], 'polkadot.js warned while decoding');
   });
 
@@ -120,6 +124,24 @@ describe('a dev node', () => {
     assert.equal(pauperAccount.data.free.toBigInt(), 0n);
     assert.equal((await api.query.system.account(bob.address)).data.free.toBigInt(), bobBefore);
     assert.equal((await api.query.balances.totalIssuance()).toBigInt(), issuanceBefore);
+  });
+
+  test('a wallet can prove the metadata it signed with (CheckMetadataHash)', async () => {
+    // What a hardware wallet does: merkleize the chain's metadata (RFC 78) and sign its digest.
+    const metadata = (await api.call.metadata.metadataAtVersion(15)).unwrap().toU8a(true);
+    const digest = merkleizeMetadata(metadata, { decimals: 12, tokenSymbol: 'CONF' }).digest();
+    const metadataHash = u8aToHex(digest);
+    const transfer = api.tx.balances.transferKeepAlive(bob.address, UNIT);
+    const { events } = await submitFinalized(api, transfer, alice, { mode: 1, metadataHash });
+    assert.ok(events.some(({ event }) => api.events.balances.Transfer.is(event)));
+
+    // A transaction signed against other metadata is refused: the runtime's hash is part of
+    // what the signature covers.
+    const wrong = u8aToHex(new Uint8Array(32).fill(7));
+    await assert.rejects(
+      api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(alice, { mode: 1, metadataHash: wrong }),
+      /1010: Invalid Transaction: Transaction has a bad signature/
+    );
   });
 
   test('serves Prometheus metrics', async () => {

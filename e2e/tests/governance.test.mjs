@@ -29,7 +29,7 @@ describe('governance on a dev node', () => {
 
   test('the dev chain starts with three active cooperatives and no sudo over them', async () => {
     for (const coop of [0, 1, 2]) {
-      const info = (await api.query.cooperatives.cooperatives(coop)).unwrap();
+      const info = (await api.query.cooperatives.registry(coop)).unwrap();
       assert.equal(info.status.toString(), 'Active');
       assert.ok(info.memberCount.toNumber() >= 3);
       assert.equal((await membersOf(api, coop)).length, info.memberCount.toNumber());
@@ -71,7 +71,7 @@ describe('governance on a dev node', () => {
     const founders = [applicant.address, keyring.addFromUri('//Ferdie//stash').address, keyring.addFromUri('//Bob//stash').address];
     const applied = await submitFinalized(api, api.tx.cooperatives.apply('Fourth Cooperative', founders), applicant);
     const [{ data: { coop } }] = eventsOf(api, applied.events, 'cooperatives', 'Applied');
-    assert.equal((await api.query.cooperatives.cooperatives(coop)).unwrap().status.toString(), 'Pending');
+    assert.equal((await api.query.cooperatives.registry(coop)).unwrap().status.toString(), 'Pending');
 
     const { events } = await decideInFederation(api, signers, {
       proposer: 0,
@@ -83,7 +83,7 @@ describe('governance on a dev node', () => {
     assert.equal(approved.data.tally.ayes.toNumber(), 3);
     const [admitted] = eventsOf(api, events, 'cooperatives', 'Admitted');
     assert.equal(admitted.data.coop.toNumber(), coop.toNumber());
-    assert.equal((await api.query.cooperatives.cooperatives(coop)).unwrap().status.toString(), 'Active');
+    assert.equal((await api.query.cooperatives.registry(coop)).unwrap().status.toString(), 'Active');
     assert.equal((await api.query.cooperatives.activeCount()).toNumber(), 4);
   });
 

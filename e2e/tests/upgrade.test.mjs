@@ -26,7 +26,7 @@ async function snapshot (api) {
     .map(([key, value]) => [key.toHex(), value.toHex()])
     .sort(([a], [b]) => a.localeCompare(b));
   return {
-    cooperatives: await entries(api.query.cooperatives.cooperatives),
+    cooperatives: await entries(api.query.cooperatives.registry),
     members: await entries(api.query.cooperatives.members),
     activeCount: (await api.query.cooperatives.activeCount()).toNumber(),
     accounts: (await api.query.system.account.entries())

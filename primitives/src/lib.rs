@@ -31,7 +31,7 @@ pub type CoopId = u32;
 pub type PollId = u32;
 
 /// A vote's weight.
-pub type Weight = u64;
+pub type VotingWeight = u64;
 
 /// An asset, wherever one is named (exchange, reserves).
 #[derive(
@@ -204,7 +204,7 @@ pub trait Cooperatives<AccountId, BlockNumber> {
 /// How much a member's vote weighs in its cooperative.
 pub trait VoteWeight<AccountId> {
 	/// The weight of `who` in a poll of `coop`; 0 for a non-member.
-	fn vote_weight(coop: CoopId, who: &AccountId) -> Weight;
+	fn vote_weight(coop: CoopId, who: &AccountId) -> VotingWeight;
 }
 
 /// One member, one vote: every member weighs 1.
@@ -213,7 +213,7 @@ pub struct OneMemberOneVote<C, BlockNumber>(PhantomData<(C, BlockNumber)>);
 impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>> VoteWeight<AccountId>
 	for OneMemberOneVote<C, BlockNumber>
 {
-	fn vote_weight(coop: CoopId, who: &AccountId) -> Weight {
+	fn vote_weight(coop: CoopId, who: &AccountId) -> VotingWeight {
 		if C::is_member(coop, who) {
 			1
 		} else {
@@ -254,9 +254,9 @@ impl<AccountId> MembershipHooks<AccountId> for () {
 )]
 pub struct Tally {
 	/// The weight of the aye votes (a cooperative's vote weighs 1 in a federation poll).
-	pub ayes: Weight,
+	pub ayes: VotingWeight,
 	/// The weight of the nay votes.
-	pub nays: Weight,
+	pub nays: VotingWeight,
 	/// How many voted.
 	pub voters: u32,
 }
@@ -278,7 +278,7 @@ pub mod runtime_api {
 		/// Polls and vote weights.
 		pub trait GovernanceApi<AccountId: codec::Codec> {
 			/// The weight of `who`'s vote in a poll of `coop` now; 0 for a non-member.
-			fn vote_weight(coop: CoopId, who: AccountId) -> Weight;
+			fn vote_weight(coop: CoopId, who: AccountId) -> VotingWeight;
 			/// The tally of an open poll; `None` if there is no such open poll.
 			fn poll_tally(poll: PollId) -> Option<Tally>;
 		}

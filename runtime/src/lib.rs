@@ -17,6 +17,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -156,8 +158,11 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 /// The transaction extensions: checks and payments around every signed transaction.
 /// `CheckMetadataHash` lets a wallet prove that the metadata it used to show the transaction
 /// is the chain's own.
+///
+/// `frame_system::AuthorizeCall` (first in the stable2609 examples) is left out: no pallet here
+/// has `#[pallet::authorize]` calls, and polkadot.js 16.5 does not know the extension, so every
+/// wallet would warn about it.
 pub type TxExtension = (
-	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,

@@ -59,7 +59,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), name, founders);
 
-		assert_eq!(Cooperatives::<T>::get(coop).unwrap().member_count, f);
+		assert_eq!(Registry::<T>::get(coop).unwrap().member_count, f);
 	}
 
 	#[benchmark]
@@ -71,7 +71,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
 
-		assert_eq!(Cooperatives::<T>::get(coop).unwrap().status, CoopStatus::Active);
+		assert_eq!(Registry::<T>::get(coop).unwrap().status, CoopStatus::Active);
 		Ok(())
 	}
 
@@ -84,7 +84,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
 
-		assert_eq!(Cooperatives::<T>::get(coop).unwrap().status, CoopStatus::Suspended);
+		assert_eq!(Registry::<T>::get(coop).unwrap().status, CoopStatus::Suspended);
 		Ok(())
 	}
 
@@ -97,7 +97,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
 
-		assert_eq!(Cooperatives::<T>::get(coop).unwrap().status, CoopStatus::Active);
+		assert_eq!(Registry::<T>::get(coop).unwrap().status, CoopStatus::Active);
 		Ok(())
 	}
 
@@ -143,7 +143,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(cooperative_origin::<T>(coop) as T::RuntimeOrigin, coop, params.clone());
 
-		assert_eq!(Cooperatives::<T>::get(coop).unwrap().params, params);
+		assert_eq!(Registry::<T>::get(coop).unwrap().params, params);
 	}
 
 	#[benchmark]
@@ -162,7 +162,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
 
-		assert!(!Cooperatives::<T>::contains_key(coop));
+		assert!(!Registry::<T>::contains_key(coop));
 		Ok(())
 	}
 

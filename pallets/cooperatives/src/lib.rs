@@ -59,7 +59,9 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
-use confoederatio_primitives::{CollectiveOrigin, CoopId, CoopParams, Cooperatives};
+use confoederatio_primitives::{
+	CollectiveOrigin, CoopId, CoopParams, Cooperatives as CooperativesTrait,
+};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -160,7 +162,7 @@ pub mod pallet {
 
 	/// The cooperatives, by id.
 	#[pallet::storage]
-	pub type Cooperatives<T: Config> = StorageMap<_, Twox64Concat, CoopId, Cooperative<T>>;
+	pub type Registry<T: Config> = StorageMap<_, Twox64Concat, CoopId, Cooperative<T>>;
 
 	/// Memberships: the block at which each member joined each cooperative.
 	#[pallet::storage]
@@ -408,7 +410,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			Self::ensure_cooperative(origin, coop)?;
 			Self::validate_params(&params)?;
-			Cooperatives::<T>::try_mutate(coop, |entry| -> DispatchResult {
+			Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
 				let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
 				cooperative.params = params.clone();
 				Ok(())
@@ -463,7 +465,7 @@ impl<T: Config> Pallet<T> {
 	fn ensure_cooperative(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 		let acting = T::CooperativeOrigin::ensure_origin(origin)?;
 		ensure!(acting == coop, Error::<T>::WrongCooperative);
-		let cooperative = Cooperatives::<T>::get(coop).ok_or(Error::<T>::UnknownCooperative)?;
+		let cooperative = Registry::<T>::get(coop).ok_or(Error::<T>::UnknownCooperative)?;
 		ensure!(cooperative.status == CoopStatus::Active, Error::<T>::NotActive);
 		Ok(())
 	}
@@ -505,7 +507,7 @@ impl<T: Config> Pallet<T> {
 		for member in members {
 			Members::<T>::insert(coop, member, now);
 		}
-		Cooperatives::<T>::insert(
+		Registry::<T>::insert(
 			coop,
 			Cooperative {
 				name,
@@ -525,7 +527,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Moves a cooperative from status `from` to `to`, keeping `ActiveCount`.
 	fn do_change_status(coop: CoopId, from: CoopStatus, to: CoopStatus) -> DispatchResult {
-		Cooperatives::<T>::try_mutate(coop, |entry| -> DispatchResult {
+		Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
 			let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
 			ensure!(
 				cooperative.status == from,
@@ -551,7 +553,7 @@ impl<T: Config> Pallet<T> {
 	/// Adds `who` to `coop`. Does not check the origin.
 	pub fn do_add_member(coop: CoopId, who: T::AccountId) -> DispatchResult {
 		ensure!(!Members::<T>::contains_key(coop, &who), Error::<T>::AlreadyMember);
-		Cooperatives::<T>::try_mutate(coop, |entry| -> DispatchResult {
+		Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
 			let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
 			ensure!(cooperative.member_count < T::MaxMembers::get(), Error::<T>::TooManyMembers);
 			cooperative.member_count = cooperative.member_count.saturating_add(1);
@@ -567,7 +569,7 @@ impl<T: Config> Pallet<T> {
 	pub fn do_remove_member(coop: CoopId, who: T::AccountId) -> DispatchResult {
 		use confoederatio_primitives::MembershipHooks;
 		ensure!(Members::<T>::contains_key(coop, &who), Error::<T>::NotMember);
-		Cooperatives::<T>::try_mutate(coop, |entry| -> DispatchResult {
+		Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
 			let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
 			ensure!(cooperative.member_count > 1, Error::<T>::LastMember);
 			T::MembershipHooks::can_leave(coop, &who)?;
@@ -582,7 +584,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes a pending cooperative and releases its deposit. Does not check the origin.
 	pub fn do_reject(coop: CoopId) -> DispatchResult {
-		let cooperative = Cooperatives::<T>::get(coop).ok_or(Error::<T>::UnknownCooperative)?;
+		let cooperative = Registry::<T>::get(coop).ok_or(Error::<T>::UnknownCooperative)?;
 		ensure!(cooperative.status == CoopStatus::Pending, Error::<T>::NotPending);
 		T::Currency::release(
 			&HoldReason::ApplicationDeposit.into(),
@@ -593,7 +595,7 @@ impl<T: Config> Pallet<T> {
 		// A pending cooperative cannot act, so its members are its founders: at most
 		// `MaxFounders` entries.
 		let _ = Members::<T>::clear_prefix(coop, T::MaxFounders::get(), None);
-		Cooperatives::<T>::remove(coop);
+		Registry::<T>::remove(coop);
 		Self::deposit_event(Event::Rejected { coop });
 		Ok(())
 	}
@@ -603,7 +605,7 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextCoopId::<T>::get();
 		let mut active = 0u32;
-		for (coop, cooperative) in Cooperatives::<T>::iter() {
+		for (coop, cooperative) in Registry::<T>::iter() {
 			ensure!(coop < next, "a cooperative's id is not below NextCoopId");
 			let members = Members::<T>::iter_key_prefix(coop).count();
 			ensure!(
@@ -618,21 +620,21 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(active == ActiveCount::<T>::get(), "ActiveCount disagrees with the cooperatives");
 		for (coop, _, _) in Members::<T>::iter() {
-			ensure!(Cooperatives::<T>::contains_key(coop), "a membership of a missing cooperative");
+			ensure!(Registry::<T>::contains_key(coop), "a membership of a missing cooperative");
 		}
 		Ok(())
 	}
 }
 
-impl<T: Config> Cooperatives<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+impl<T: Config> CooperativesTrait<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn is_active(coop: CoopId) -> bool {
-		Cooperatives::<T>::get(coop).is_some_and(|c| c.status == CoopStatus::Active)
+		Registry::<T>::get(coop).is_some_and(|c| c.status == CoopStatus::Active)
 	}
 	fn is_member(coop: CoopId, who: &T::AccountId) -> bool {
 		Members::<T>::contains_key(coop, who)
 	}
 	fn member_count(coop: CoopId) -> u32 {
-		Cooperatives::<T>::get(coop).map_or(0, |c| c.member_count)
+		Registry::<T>::get(coop).map_or(0, |c| c.member_count)
 	}
 	fn active_count() -> u32 {
 		ActiveCount::<T>::get()
@@ -641,6 +643,6 @@ impl<T: Config> Cooperatives<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		Self::account_of(coop)
 	}
 	fn params(coop: CoopId) -> Option<CoopParams<BlockNumberFor<T>>> {
-		Cooperatives::<T>::get(coop).map(|c| c.params)
+		Registry::<T>::get(coop).map(|c| c.params)
 	}
 }

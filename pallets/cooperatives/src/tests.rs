@@ -22,7 +22,7 @@ fn held(who: u64) -> u64 {
 #[test]
 fn genesis_cooperative_is_active_with_its_members() {
 	build_and_execute(|| {
-		let coop = Cooperatives::<Test>::get(0).unwrap();
+		let coop = Registry::<Test>::get(0).unwrap();
 		assert_eq!(coop.status, CoopStatus::Active);
 		assert_eq!(coop.member_count, 3);
 		assert_eq!(Pallet::<Test>::members_of(0).len(), 3);
@@ -36,7 +36,7 @@ fn apply_creates_a_pending_cooperative_and_holds_the_deposit() {
 	build_and_execute(|| {
 		let coop = apply_bakery();
 		assert_eq!(coop, 1);
-		let cooperative = Cooperatives::<Test>::get(coop).unwrap();
+		let cooperative = Registry::<Test>::get(coop).unwrap();
 		assert_eq!(cooperative.status, CoopStatus::Pending);
 		assert_eq!(cooperative.member_count, 3);
 		assert_eq!(cooperative.applicant, 4);
@@ -110,12 +110,12 @@ fn admit_suspend_reinstate_follow_the_status() {
 		assert_ok!(Cooperatives::suspend(federation(), coop));
 		assert_eq!(last_event(), Event::<Test>::Suspended { coop }.into());
 		assert_eq!(ActiveCount::<Test>::get(), 1);
-		assert!(!<Pallet<Test> as confoederatio_primitives::Cooperatives<_, _>>::is_active(coop));
+		assert!(!<Pallet<Test> as CooperativesTrait<_, _>>::is_active(coop));
 
 		assert_ok!(Cooperatives::reinstate(federation(), coop));
 		assert_eq!(last_event(), Event::<Test>::Reinstated { coop }.into());
 		assert_eq!(ActiveCount::<Test>::get(), 2);
-		assert!(<Pallet<Test> as confoederatio_primitives::Cooperatives<_, _>>::is_active(coop));
+		assert!(<Pallet<Test> as CooperativesTrait<_, _>>::is_active(coop));
 	});
 }
 
@@ -141,7 +141,7 @@ fn reject_removes_a_pending_cooperative_and_releases_the_deposit() {
 		let coop = apply_bakery();
 		assert_ok!(Cooperatives::reject(federation(), coop));
 		assert_eq!(last_event(), Event::<Test>::Rejected { coop }.into());
-		assert!(!Cooperatives::<Test>::contains_key(coop));
+		assert!(!Registry::<Test>::contains_key(coop));
 		assert_eq!(Members::<Test>::iter_prefix(coop).count(), 0);
 		assert_eq!(held(4), 0);
 		assert_eq!(Balances::free_balance(4), 1_000);
@@ -156,7 +156,7 @@ fn add_member_needs_the_cooperatives_own_active_origin() {
 	build_and_execute(|| {
 		assert_ok!(Cooperatives::add_member(coop_origin(0), 0, 7));
 		assert_eq!(last_event(), Event::<Test>::MemberAdded { coop: 0, who: 7 }.into());
-		assert_eq!(Cooperatives::<Test>::get(0).unwrap().member_count, 4);
+		assert_eq!(Registry::<Test>::get(0).unwrap().member_count, 4);
 
 		assert_noop!(Cooperatives::add_member(coop_origin(0), 0, 7), Error::<Test>::AlreadyMember);
 		assert_noop!(Cooperatives::add_member(RuntimeOrigin::signed(1), 0, 8), DispatchError::BadOrigin);
@@ -185,7 +185,7 @@ fn add_member_stops_at_max_members() {
 		for who in 100..(100 + u64::from(MAX_MEMBERS) - 3) {
 			assert_ok!(Cooperatives::add_member(coop_origin(0), 0, who));
 		}
-		assert_eq!(Cooperatives::<Test>::get(0).unwrap().member_count, MAX_MEMBERS);
+		assert_eq!(Registry::<Test>::get(0).unwrap().member_count, MAX_MEMBERS);
 		assert_noop!(Cooperatives::add_member(coop_origin(0), 0, 999), Error::<Test>::TooManyMembers);
 	});
 }
@@ -205,7 +205,7 @@ fn remove_member_and_leave() {
 		assert_noop!(Cooperatives::leave(RuntimeOrigin::signed(1), 0), Error::<Test>::LastMember);
 		assert_noop!(Cooperatives::leave(RuntimeOrigin::signed(9), 0), Error::<Test>::NotMember);
 		assert_noop!(Cooperatives::leave(RuntimeOrigin::signed(9), 42), Error::<Test>::NotMember);
-		assert_eq!(Cooperatives::<Test>::get(0).unwrap().member_count, 1);
+		assert_eq!(Registry::<Test>::get(0).unwrap().member_count, 1);
 	});
 }
 
@@ -237,7 +237,7 @@ fn set_parameters_validates_and_stores() {
 		};
 		assert_ok!(Cooperatives::set_parameters(coop_origin(0), 0, good.clone()));
 		assert_eq!(last_event(), Event::<Test>::ParametersSet { coop: 0, params: good.clone() }.into());
-		assert_eq!(Cooperatives::<Test>::get(0).unwrap().params, good);
+		assert_eq!(Registry::<Test>::get(0).unwrap().params, good);
 
 		let with = |change: fn(&mut CoopParams<u64>)| {
 			let mut params = good.clone();
@@ -279,7 +279,7 @@ fn each_cooperative_has_its_own_keyless_account() {
 #[test]
 fn try_state_catches_a_wrong_member_count() {
 	new_test_ext().execute_with(|| {
-		Cooperatives::<Test>::mutate(0, |c| c.as_mut().unwrap().member_count = 5);
+		Registry::<Test>::mutate(0, |c| c.as_mut().unwrap().member_count = 5);
 		assert!(Cooperatives::do_try_state().is_err());
 	});
 }

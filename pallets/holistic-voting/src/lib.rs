@@ -202,7 +202,7 @@ pub mod pallet {
 			/// For or against.
 			aye: bool,
 			/// The vote's weight.
-			weight: confoederatio_primitives::Weight,
+			weight: confoederatio_primitives::VotingWeight,
 		},
 		/// A poll passed.
 		Approved {

@@ -111,7 +111,7 @@ pub struct MemberVote {
 	/// For or against.
 	pub aye: bool,
 	/// The weight it was cast with, fixed when cast.
-	pub weight: confoederatio_primitives::Weight,
+	pub weight: confoederatio_primitives::VotingWeight,
 }
 
 /// The encoded call a poll decides on, at most `MaxProposalLength` bytes.
