@@ -22,7 +22,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use frame_support::traits::{EnsureOrigin, OriginTrait};
 use scale_info::TypeInfo;
-use sp_runtime::{Perbill, RuntimeDebug};
+use sp_runtime::Perbill;
 
 /// The identifier of a cooperative, and of its one mutual-credit currency.
 pub type CoopId = u32;
@@ -46,7 +46,7 @@ pub type VotingWeight = u64;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum AssetKind {
 	/// The native token, CONF.
@@ -65,7 +65,7 @@ pub enum AssetKind {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum CollectiveOrigin {
 	/// A cooperative acting after its own members' vote.
@@ -91,10 +91,11 @@ where
 	type Success = CoopId;
 
 	fn try_origin(origin: O) -> Result<CoopId, O> {
-		match origin.caller().try_into() {
-			Ok(CollectiveOrigin::Cooperative(coop)) => Ok(*coop),
-			_ => Err(origin),
-		}
+		let coop = match origin.caller().try_into() {
+			Ok(CollectiveOrigin::Cooperative(coop)) => Some(*coop),
+			_ => None,
+		};
+		coop.ok_or(origin)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -111,9 +112,14 @@ where
 	type Success = ();
 
 	fn try_origin(origin: O) -> Result<(), O> {
-		match origin.caller().try_into() {
-			Ok(CollectiveOrigin::Federation | CollectiveOrigin::FederationSupermajority) => Ok(()),
-			_ => Err(origin),
+		let federation = matches!(
+			origin.caller().try_into(),
+			Ok(CollectiveOrigin::Federation | CollectiveOrigin::FederationSupermajority)
+		);
+		if federation {
+			Ok(())
+		} else {
+			Err(origin)
 		}
 	}
 
@@ -131,9 +137,12 @@ where
 	type Success = ();
 
 	fn try_origin(origin: O) -> Result<(), O> {
-		match origin.caller().try_into() {
-			Ok(CollectiveOrigin::FederationSupermajority) => Ok(()),
-			_ => Err(origin),
+		let supermajority =
+			matches!(origin.caller().try_into(), Ok(CollectiveOrigin::FederationSupermajority));
+		if supermajority {
+			Ok(())
+		} else {
+			Err(origin)
 		}
 	}
 
@@ -153,7 +162,7 @@ where
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub struct CoopParams<BlockNumber> {
 	/// How long a poll of the cooperative is open, in blocks.
@@ -250,7 +259,7 @@ impl<AccountId> MembershipHooks<AccountId> for () {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub struct Tally {
 	/// The weight of the aye votes (a cooperative's vote weighs 1 in a federation poll).

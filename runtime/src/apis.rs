@@ -17,7 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Cooperatives, Executive,
+	Governance, Grandpa,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
 	TransactionPayment, VERSION,
 };
@@ -254,6 +255,32 @@ impl_runtime_apis! {
 		) -> Weight {
 			Executive::try_execute_block(block, state_root_check, signature_check, select)
 				.unwrap_or_else(|error| panic!("try_execute_block failed: {error:?}"))
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::CooperativesApi<Block, AccountId> for Runtime {
+		fn members(coop: confoederatio_primitives::CoopId) -> Vec<AccountId> {
+			Cooperatives::members_of(coop)
+		}
+
+		fn cooperative_account(coop: confoederatio_primitives::CoopId) -> AccountId {
+			Cooperatives::account_of(coop)
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::GovernanceApi<Block, AccountId> for Runtime {
+		fn vote_weight(
+			coop: confoederatio_primitives::CoopId,
+			who: AccountId,
+		) -> confoederatio_primitives::VotingWeight {
+			<<Runtime as pallet_holistic_voting::Config>::VoteWeight as
+				confoederatio_primitives::VoteWeight<AccountId>>::vote_weight(coop, &who)
+		}
+
+		fn poll_tally(
+			poll: confoederatio_primitives::PollId,
+		) -> Option<confoederatio_primitives::Tally> {
+			Governance::poll_tally(poll)
 		}
 	}
 

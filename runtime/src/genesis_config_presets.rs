@@ -1,14 +1,17 @@
 //! Genesis presets: the starting state of each kind of Confoederatio chain.
 //!
 //! - `dev` ([`sp_genesis_builder::DEV_RUNTIME_PRESET`]): one validator (Alice), the well-known
-//!   development accounts funded, and Alice as the sudo key, for trying things out.
+//!   development accounts funded, Alice as the sudo key, and three demo cooperatives
+//!   ([`demo_cooperatives`]), for trying every call from polkadot.js at once.
 //! - `local` ([`sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET`]): four validators (Alice,
-//!   Bob, Charlie, Dave) on one machine, the development accounts funded, no sudo key.
+//!   Bob, Charlie, Dave) on one machine, the development accounts funded, the demo
+//!   cooperatives, no sudo key.
 //! - `federation` ([`FEDERATION_PRESET`]): the template of a real federation chain. It has no
 //!   sudo key. Its validator keys and founding accounts are placeholders (see
 //!   [`federation_placeholder`]) that the founding cooperatives replace with their own before
 //!   launch; nobody holds the secret keys of the placeholders, so a chain started from the
-//!   template unchanged cannot produce a block.
+//!   template unchanged cannot produce a block. Three founding cooperatives of three placeholder
+//!   members each are active from genesis, so that the federation can vote from block one.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -20,8 +23,8 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig, UNIT,
+	AccountId, AuraConfig, Balance, BalancesConfig, Cooperatives, CooperativesConfig,
+	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// The name of the federation preset.
@@ -36,17 +39,34 @@ pub const FOUNDER_ENDOWMENT: Balance = 10_000 * UNIT;
 /// How many validators the federation template has.
 pub const FEDERATION_VALIDATORS: u8 = 4;
 
+/// How many founding cooperatives the federation template has.
+pub const FOUNDING_COOPERATIVES: u8 = 3;
+
+/// What each genesis cooperative's sovereign account holds: enough for the deposits of the
+/// federation polls it proposes.
+pub const COOPERATIVE_ENDOWMENT: Balance = 1_000 * UNIT;
+
+/// A cooperative at genesis: its name and members (the first is its applicant).
+type GenesisCooperative = (Vec<u8>, Vec<AccountId>);
+
 /// A validator's consensus keys: (Aura, GRANDPA).
 type ValidatorKeys = (AuraId, GrandpaId);
 
-/// The genesis of a chain with the given validators, funded accounts and optional sudo key.
+/// The genesis of a chain with the given validators, funded accounts, optional sudo key and
+/// active cooperatives (whose accounts are funded too; ids are given in order from 0).
 fn genesis(
 	validators: Vec<ValidatorKeys>,
-	endowed: Vec<(AccountId, Balance)>,
+	mut endowed: Vec<(AccountId, Balance)>,
 	sudo: Option<AccountId>,
+	cooperatives: Vec<GenesisCooperative>,
 ) -> Value {
+	for id in 0..cooperatives.len() {
+		let id = u32::try_from(id).unwrap_or(u32::MAX);
+		endowed.push((Cooperatives::account_of(id), COOPERATIVE_ENDOWMENT));
+	}
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
+		cooperatives: CooperativesConfig { cooperatives },
 		aura: AuraConfig {
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
@@ -69,12 +89,38 @@ fn dev_endowed() -> Vec<(AccountId, Balance)> {
 		.collect()
 }
 
+/// The demo cooperatives of the `dev` and `local` chains:
+///
+/// | id | name | members |
+/// |---|---|---|
+/// | 0 | Bakery Cooperative | Alice, Bob, Charlie |
+/// | 1 | Care Collective | Dave, Eve, Ferdie |
+/// | 2 | Repair Cafe | Alice//stash, Bob//stash, Charlie//stash |
+pub fn demo_cooperatives() -> Vec<GenesisCooperative> {
+	use Sr25519Keyring::*;
+	vec![
+		(
+			b"Bakery Cooperative".to_vec(),
+			vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()],
+		),
+		(
+			b"Care Collective".to_vec(),
+			vec![Dave.to_account_id(), Eve.to_account_id(), Ferdie.to_account_id()],
+		),
+		(
+			b"Repair Cafe".to_vec(),
+			vec![AliceStash.to_account_id(), BobStash.to_account_id(), CharlieStash.to_account_id()],
+		),
+	]
+}
+
 /// The `dev` preset: Alice validates alone and holds the sudo key.
 pub fn dev_genesis() -> Value {
 	genesis(
 		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_endowed(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		demo_cooperatives(),
 	)
 }
 
@@ -89,6 +135,7 @@ pub fn local_genesis() -> Value {
 		],
 		dev_endowed(),
 		None,
+		demo_cooperatives(),
 	)
 }
 
@@ -96,7 +143,8 @@ pub fn local_genesis() -> Value {
 /// key, but nobody knows a secret key for it, so it cannot sign or author anything.
 ///
 /// Labels are `confoederatio/federation/<role>/<n>`, with role `account`, `aura` or `grandpa`
-/// and `n` from 1 to [`FEDERATION_VALIDATORS`].
+/// and `n` from 1 to [`FEDERATION_VALIDATORS`], or role `cooperative<c>/member` and `n` from 1
+/// to 3 for the members of founding cooperative `c`.
 pub fn federation_placeholder(role: &str, n: u8) -> [u8; 32] {
 	let mut label = Vec::from(&b"confoederatio/federation/"[..]);
 	label.extend_from_slice(role.as_bytes());
@@ -119,7 +167,17 @@ pub fn federation_genesis() -> Value {
 	let endowed = founders
 		.map(|n| (AccountId::from(federation_placeholder("account", n)), FOUNDER_ENDOWMENT))
 		.collect();
-	genesis(validators, endowed, None)
+	let cooperatives = (1..=FOUNDING_COOPERATIVES)
+		.map(|c| {
+			let mut name = b"Founding Cooperative ".to_vec();
+			name.push(b'0'.saturating_add(c));
+			let role = alloc::format!("cooperative{c}/member");
+			let members =
+				(1..=3).map(|m| AccountId::from(federation_placeholder(&role, m))).collect();
+			(name, members)
+		})
+		.collect();
+	genesis(validators, endowed, None, cooperatives)
 }
 
 /// The JSON of the named preset, or `None` if there is no such preset.

@@ -241,4 +241,12 @@ mod runtime {
 	/// A superuser key, set only in the `dev` genesis; the federation has none.
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	/// Cooperatives, their members, the federation, and the collective origins.
+	#[runtime::pallet_index(10)]
+	pub type Cooperatives = pallet_cooperatives;
+
+	/// Polls in cooperatives and across the federation; runtime upgrades by vote.
+	#[runtime::pallet_index(11)]
+	pub type Governance = pallet_holistic_voting;
 }

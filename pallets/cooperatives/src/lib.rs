@@ -600,8 +600,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The invariants of this pallet's storage.
-	#[cfg(any(feature = "try-runtime", test))]
+	/// The invariants of this pallet's storage (iterates over all of it: for tests and
+	/// try-runtime, never for a call).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextCoopId::<T>::get();
 		let mut active = 0u32;

@@ -1,4 +1,4 @@
-//! A mock runtime with balances and cooperatives. Accounts are `u64`s; 1..=10 are funded.
+//! A mock runtime with balances and cooperatives. Accounts are `u128`s; 1..=10 are funded.
 
 use crate as pallet_cooperatives;
 use confoederatio_primitives::{CollectiveOrigin, CoopId, EnsureCooperative, EnsureFederation};
@@ -18,6 +18,10 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	// 16 bytes, so that each cooperative's derived account ("modl" ++ pallet id ++ coop id)
+	// is distinct, as it is with the runtime's 32-byte accounts.
+	type AccountId = u128;
+	type Lookup = sp_runtime::traits::IdentityLookup<u128>;
 	type AccountData = pallet_balances::AccountData<u64>;
 }
 
@@ -47,26 +51,26 @@ impl pallet_cooperatives::Config for Test {
 	type MaxMembers = ConstU32<MAX_MEMBERS>;
 	type MaxNameLength = ConstU32<16>;
 	type MinVotingPeriod = frame_support::traits::ConstU64<10>;
-	type MaxVotingPeriod = frame_support::traits::ConstU64<1000>;
+	type MaxVotingPeriod = frame_support::traits::ConstU64<100_000>;
 	type MaxWeightFactor = ConstU32<100>;
 	type WeightInfo = ();
 }
 
 /// Refuses to let account 666 leave anything, and records who left.
 pub struct LeaveGuard;
-pub const STUCK: u64 = 666;
+pub const STUCK: u128 = 666;
 parameter_types! {
-	pub static Left: Vec<(CoopId, u64)> = vec![];
+	pub static Left: Vec<(CoopId, u128)> = vec![];
 }
-impl confoederatio_primitives::MembershipHooks<u64> for LeaveGuard {
-	fn can_leave(_: CoopId, who: &u64) -> sp_runtime::DispatchResult {
+impl confoederatio_primitives::MembershipHooks<u128> for LeaveGuard {
+	fn can_leave(_: CoopId, who: &u128) -> sp_runtime::DispatchResult {
 		if *who == STUCK {
 			Err(sp_runtime::DispatchError::Other("unsettled"))
 		} else {
 			Ok(())
 		}
 	}
-	fn on_left(coop: CoopId, who: &u64) {
+	fn on_left(coop: CoopId, who: &u128) {
 		Left::mutate(|left| left.push((coop, *who)));
 	}
 }

@@ -15,7 +15,7 @@ fn apply_bakery() -> CoopId {
 	coop
 }
 
-fn held(who: u64) -> u64 {
+fn held(who: u128) -> u64 {
 	Balances::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who)
 }
 
@@ -56,7 +56,7 @@ fn apply_creates_a_pending_cooperative_and_holds_the_deposit() {
 #[test]
 fn apply_rejects_bad_founders() {
 	build_and_execute(|| {
-		let apply = |founders: Vec<u64>| {
+		let apply = |founders: Vec<u128>| {
 			Cooperatives::apply(RuntimeOrigin::signed(4), b"x".to_vec(), founders)
 		};
 		assert_noop!(apply(vec![4, 5]), Error::<Test>::TooFewFounders);
@@ -182,7 +182,7 @@ fn add_member_needs_the_cooperatives_own_active_origin() {
 #[test]
 fn add_member_stops_at_max_members() {
 	build_and_execute(|| {
-		for who in 100..(100 + u64::from(MAX_MEMBERS) - 3) {
+		for who in 100..(100 + u128::from(MAX_MEMBERS) - 3) {
 			assert_ok!(Cooperatives::add_member(coop_origin(0), 0, who));
 		}
 		assert_eq!(Registry::<Test>::get(0).unwrap().member_count, MAX_MEMBERS);
@@ -245,7 +245,7 @@ fn set_parameters_validates_and_stores() {
 			Cooperatives::set_parameters(coop_origin(0), 0, params)
 		};
 		assert_noop!(with(|p| p.voting_period = 9), Error::<Test>::InvalidVotingPeriod);
-		assert_noop!(with(|p| p.voting_period = 1001), Error::<Test>::InvalidVotingPeriod);
+		assert_noop!(with(|p| p.voting_period = 100_001), Error::<Test>::InvalidVotingPeriod);
 		assert_noop!(with(|p| p.approval = Perbill::from_percent(49)), Error::<Test>::InvalidThreshold);
 		assert_noop!(with(|p| p.quorum = Perbill::zero()), Error::<Test>::InvalidThreshold);
 		assert_noop!(with(|p| p.work_weight = 101), Error::<Test>::InvalidWeightParameters);
@@ -270,7 +270,7 @@ fn each_cooperative_has_its_own_keyless_account() {
 		let b = Pallet::<Test>::account_of(bakery);
 		assert_ne!(a, b);
 		assert_eq!(a, Pallet::<Test>::account_of(0), "derivation is deterministic");
-		for founder in 1..=10u64 {
+		for founder in 1..=10u128 {
 			assert_ne!(a, founder);
 		}
 	});

@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use confoederatio_primitives::CoopParams;
-use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, RuntimeDebugNoBound};
+use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound};
 use scale_info::TypeInfo;
 
 use crate::{BalanceOf, Config};
@@ -41,7 +41,7 @@ pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLength>;
 	Decode,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebugNoBound,
+	DebugNoBound,
 )]
 #[scale_info(skip_type_params(T))]
 pub struct Cooperative<T: Config> {

@@ -131,7 +131,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as <T as frame_system::Config>::RuntimeOrigin, hash);
 
-		assert!(frame_system::AuthorizedUpgrade::<T>::get().is_some());
+		assert!(frame_system::Pallet::<T>::authorized_upgrade().is_some());
 		Ok(())
 	}
 

@@ -538,8 +538,8 @@ impl<T: Config> Pallet<T> {
 		Polls::<T>::get(poll).map(|poll| poll.tally)
 	}
 
-	/// The invariants of this pallet's storage.
-	#[cfg(any(feature = "try-runtime", test))]
+	/// The invariants of this pallet's storage (iterates over all of it: for tests and
+	/// try-runtime, never for a call).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextPollId::<T>::get();
 		for (id, poll) in Polls::<T>::iter() {

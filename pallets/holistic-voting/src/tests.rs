@@ -278,7 +278,7 @@ fn the_upgrade_track_needs_two_thirds() {
 		assert_ok!(Governance::close(RuntimeOrigin::signed(1), poll));
 		assert!(events().contains(&Event::UpgradeAuthorized { code_hash: hash }));
 		assert!(events().contains(&Event::Executed { poll, result: Ok(()) }));
-		assert_eq!(frame_system::AuthorizedUpgrade::<Test>::get().map(|a| *a.code_hash()), Some(hash));
+		assert_eq!(frame_system::Pallet::<Test>::authorized_upgrade().map(|a| *a.code_hash()), Some(hash));
 	});
 }
 
@@ -293,7 +293,7 @@ fn a_simple_majority_cannot_authorize_an_upgrade() {
 		assert_ok!(Governance::vote(coop_origin(1), poll, true));
 		assert_ok!(Governance::close(RuntimeOrigin::signed(1), poll));
 		assert!(events().contains(&Event::Executed { poll, result: Err(DispatchError::BadOrigin) }));
-		assert!(frame_system::AuthorizedUpgrade::<Test>::get().is_none());
+		assert!(frame_system::Pallet::<Test>::authorized_upgrade().is_none());
 	});
 }
 

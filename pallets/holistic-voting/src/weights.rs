@@ -6,10 +6,7 @@
 #![allow(missing_docs)]
 
 use core::marker::PhantomData;
-use frame_support::{
-	traits::Get,
-	weights::{constants::ParityDbWeight, Weight},
-};
+use frame_support::weights::{constants::ParityDbWeight, Weight};
 
 /// The weights of `pallet_holistic_voting`'s calls.
 pub trait WeightInfo {

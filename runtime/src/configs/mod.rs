@@ -1,9 +1,11 @@
 //! The configuration of every pallet in the runtime, one file per concern.
 
 mod consensus;
+mod governance;
 mod monetary;
 mod system;
 
 pub use consensus::*;
+pub use governance::*;
 pub use monetary::*;
 pub use system::*;

@@ -13,7 +13,7 @@ use frame_support::{
 use sp_runtime::Perbill;
 
 use crate::{
-	configs::RuntimeBlockWeights, AccountId, Balances, BlockNumber, Cooperatives, Runtime,
+	configs::RuntimeBlockWeights, Balances, BlockNumber, Cooperatives, Runtime,
 	RuntimeCall, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
 };
 
@@ -72,8 +72,8 @@ impl pallet_holistic_voting::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct CooperativeBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_holistic_voting::BenchmarkHelper<AccountId> for CooperativeBenchmarkHelper {
-	fn create_active_cooperative(members: &[AccountId]) -> confoederatio_primitives::CoopId {
+impl pallet_holistic_voting::BenchmarkHelper<crate::AccountId> for CooperativeBenchmarkHelper {
+	fn create_active_cooperative(members: &[crate::AccountId]) -> confoederatio_primitives::CoopId {
 		let name = b"benchmark".to_vec().try_into().expect("short name");
 		let applicant = members.first().cloned().expect("members");
 		Cooperatives::do_create(
