@@ -18,7 +18,10 @@ selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")
 
 log "building the node with runtime-benchmarks"
-(cd "$ROOT" && cargo build --release --locked -p confoederatio-node --features runtime-benchmarks)
+# frame-benchmarking-cli builds a test runtime of its own from crates.io; the workspace hint would
+# send its wasm builder looking for it in our workspace, where it is not.
+(cd "$ROOT" && env -u WASM_BUILD_WORKSPACE_HINT \
+	cargo build --release --locked -p confoederatio-node --features runtime-benchmarks)
 bench="$CARGO_TARGET_DIR/release/confoederatio-benchmarks"
 cp "$CARGO_TARGET_DIR/release/confoederatio" "$bench"
 

@@ -32,10 +32,13 @@ export async function decideInCooperative (api, signers, coop, call) {
   const members = await membersOf(api, coop);
   const proposer = signers.get(members[0]);
   assert.ok(proposer, `no dev key for member ${members[0]}`);
-  const proposed = await submitFinalized(api, api.tx.governance.propose({ Cooperative: coop }, call), proposer);
+  // Steps before the last wait for inclusion only (one validator: no forks); the close waits
+  // for finality.
+  const included = { until: 'inBlock' };
+  const proposed = await submitFinalized(api, api.tx.governance.propose({ Cooperative: coop }, call), proposer, {}, included);
   const [{ data: { poll } }] = eventsOf(api, proposed.events, 'governance', 'Proposed');
   await Promise.all(members.map((member) =>
-    submitFinalized(api, api.tx.governance.vote(poll, true), signers.get(member))));
+    submitFinalized(api, api.tx.governance.vote(poll, true), signers.get(member), {}, included)));
   const closed = await submitFinalized(api, api.tx.governance.close(poll), proposer);
   const [executed] = eventsOf(api, closed.events, 'governance', 'Executed');
   assert.ok(executed, `cooperative ${coop}'s poll ${poll} was not executed`);

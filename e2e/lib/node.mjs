@@ -139,13 +139,13 @@ export async function waitForFinalized (api, number, timeoutMs = 120_000) {
 }
 
 /**
- * Signs and submits a transaction and resolves when its block is finalized, with the events of
- * the transaction and the finalized block hash. Rejects if the pool refuses it, or if it fails
+ * Signs and submits a transaction and resolves when its block is finalized (or, with
+ * `until: 'inBlock'`, included), with the events of the transaction and the block hash. Rejects if the pool refuses it, or if it fails
  * on chain (with the decoded module error, e.g. `balances.InsufficientBalance`). Without a
  * signer the transaction is sent unsigned; `signOptions` go to `signAndSend` (e.g. the
  * metadata hash mode).
  */
-export async function submitFinalized (api, tx, signer, signOptions = {}, timeoutMs = 120_000) {
+export async function submitFinalized (api, tx, signer, signOptions = {}, { until = 'finalized', timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => { unsubscribe(); reject(new Error('not finalized in time')); }, timeoutMs);
@@ -153,7 +153,7 @@ export async function submitFinalized (api, tx, signer, signOptions = {}, timeou
     const watch = ({ status, events, dispatchError }) => {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         finish(reject, new Error(`transaction ${status.type}`));
-      } else if (status.isFinalized) {
+      } else if (status.isFinalized || (until === 'inBlock' && status.isInBlock)) {
         if (dispatchError) {
           let message = dispatchError.type;
           const inner = dispatchError.value;
@@ -166,7 +166,7 @@ export async function submitFinalized (api, tx, signer, signOptions = {}, timeou
           error.events = events;
           finish(reject, error);
         } else {
-          finish(resolve, { events, blockHash: status.asFinalized });
+          finish(resolve, { events, blockHash: status.isFinalized ? status.asFinalized : status.asInBlock });
         }
       }
     };

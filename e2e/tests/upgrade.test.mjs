@@ -13,7 +13,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { decideInCooperative, decideInFederation, devSigners, eventsOf, membersOf } from '../lib/governance.mjs';
+import { decideInCooperative, decideInFederation, devSigners, eventsOf } from '../lib/governance.mjs';
 import { connect, rpc, startNode, submitFinalized, waitForFinalized } from '../lib/node.mjs';
 
 const UPGRADE_WASM = process.env.CONFOEDERATIO_UPGRADE_WASM ??
@@ -101,7 +101,9 @@ describe('a runtime upgrade decided by the federation', () => {
     // Nobody paid for the unsigned upgrade, so every account is as before it too.
     assert.deepEqual(after.accounts, state.accounts);
     assert.equal(after.totalIssuance, state.totalIssuance);
-    assert.ok((await membersOf(api, 1)).includes(newcomer));
+    // (polkadot.js 16.5 re-decorates only from metadata v14 after an upgrade, so `api.call`
+    // runtime APIs are gone; storage answers the same question.)
+    assert.ok((await api.query.cooperatives.members(1, newcomer)).isSome);
 
     // And the chain goes on: a transfer under the new runtime.
     const transfer = await submitFinalized(api, api.tx.balances.transferKeepAlive(alice.address, 10n ** 12n), bob);
