@@ -5,6 +5,7 @@ use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use sp_runtime::traits::Saturating;
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId
 where
