@@ -189,11 +189,17 @@ pub mod pallet {
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		/// Genesis is the operator's configuration, not user input: an invalid cooperative stops
+		/// the chain spec from building, with the reason.
 		fn build(&self) {
 			for (name, members) in &self.cooperatives {
 				let name: NameOf<T> =
 					name.clone().try_into().expect("genesis cooperative name too long");
 				let applicant = members.first().expect("a genesis cooperative has members");
+				let mut distinct = members.clone();
+				distinct.sort();
+				distinct.dedup();
+				assert_eq!(distinct.len(), members.len(), "a genesis member is named twice");
 				let coop = Pallet::<T>::do_create(
 					name,
 					applicant.clone(),
@@ -201,7 +207,7 @@ pub mod pallet {
 					Default::default(),
 					CoopStatus::Active,
 				)
-				.expect("genesis cooperatives are valid");
+				.expect("genesis cooperatives are within MaxMembers");
 				Pallet::<T>::deposit_event(Event::Admitted { coop });
 			}
 		}
