@@ -106,8 +106,9 @@ pub fn run() -> sc_cli::Result<()> {
 					.run_with_spec::<HashingFor<confoederatio_runtime::opaque::Block>, ()>(Some(
 						config.chain_spec,
 					)),
-				BenchmarkCmd::Machine(cmd) =>
-					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone()),
+				BenchmarkCmd::Machine(cmd) => {
+					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
+				},
 				_ => Err("Only `benchmark pallet` and `benchmark machine` are supported; \
 					for the others use frame-omni-bencher."
 					.into()),

@@ -57,15 +57,7 @@ pub enum AssetKind {
 
 /// The origins of collective decisions. Only the governance pallet creates them, after a poll.
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub enum CollectiveOrigin {
 	/// A cooperative acting after its own members' vote.
@@ -154,15 +146,7 @@ where
 
 /// What a cooperative decides about itself (`Cooperatives.set_parameters`).
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct CoopParams<BlockNumber> {
 	/// How long a poll of the cooperative is open, in blocks.

@@ -18,9 +18,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Cooperatives, Executive,
-	Governance, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	Governance, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {

@@ -71,7 +71,10 @@ fn genesis(
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: GrandpaConfig {
-			authorities: validators.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
+			authorities: validators
+				.into_iter()
+				.map(|(_, grandpa)| (grandpa, 1))
+				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
 	})
@@ -84,9 +87,7 @@ fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> ValidatorKeys {
 
 /// The well-known development accounts (Alice … Ferdie and their stashes), each funded.
 fn dev_endowed() -> Vec<(AccountId, Balance)> {
-	Sr25519Keyring::well_known()
-		.map(|key| (key.to_account_id(), DEV_ENDOWMENT))
-		.collect()
+	Sr25519Keyring::well_known().map(|key| (key.to_account_id(), DEV_ENDOWMENT)).collect()
 }
 
 /// The demo cooperatives of the `dev` and `local` chains:
@@ -109,7 +110,11 @@ pub fn demo_cooperatives() -> Vec<GenesisCooperative> {
 		),
 		(
 			b"Repair Cafe".to_vec(),
-			vec![AliceStash.to_account_id(), BobStash.to_account_id(), CharlieStash.to_account_id()],
+			vec![
+				AliceStash.to_account_id(),
+				BobStash.to_account_id(),
+				CharlieStash.to_account_id(),
+			],
 		),
 	]
 }

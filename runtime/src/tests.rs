@@ -22,10 +22,11 @@ fn genesis_of(preset: &str) -> RuntimeGenesisConfig {
 
 fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				json_merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -73,8 +74,8 @@ fn federation_has_no_sudo_and_placeholder_founders() {
 	// The founders' accounts and the founding cooperatives' accounts.
 	assert_eq!(
 		config.balances.balances.len(),
-		usize::from(FEDERATION_VALIDATORS) +
-			usize::from(genesis_config_presets::FOUNDING_COOPERATIVES)
+		usize::from(FEDERATION_VALIDATORS)
+			+ usize::from(genesis_config_presets::FOUNDING_COOPERATIVES)
 	);
 	// No well-known development key may validate or hold funds on a federation chain.
 	let dev_accounts: Vec<_> = Sr25519Keyring::iter().map(|k| k.to_account_id()).collect();
@@ -161,9 +162,10 @@ mod federation {
 
 	fn executed(poll: PollId) -> Option<sp_runtime::DispatchResult> {
 		System::events().into_iter().find_map(|record| match record.event {
-			RuntimeEvent::Governance(pallet_holistic_voting::Event::Executed { poll: p, result })
-				if p == poll =>
-				Some(result),
+			RuntimeEvent::Governance(pallet_holistic_voting::Event::Executed {
+				poll: p,
+				result,
+			}) if p == poll => Some(result),
 			_ => None,
 		})
 	}
@@ -249,11 +251,16 @@ mod federation {
 				Sr25519Keyring::FerdieStash.to_account_id(),
 				Sr25519Keyring::DaveStash.to_account_id(),
 			];
-			assert_ok!(Cooperatives::apply(RuntimeOrigin::signed(eve), b"Fourth".to_vec(), founders));
+			assert_ok!(Cooperatives::apply(
+				RuntimeOrigin::signed(eve),
+				b"Fourth".to_vec(),
+				founders
+			));
 			let fourth = pallet_cooperatives::NextCoopId::<Runtime>::get() - 1;
 
 			// Cooperative 0 proposes the admission to the federation through its own poll.
-			let admit = RuntimeCall::Cooperatives(pallet_cooperatives::Call::admit { coop: fourth });
+			let admit =
+				RuntimeCall::Cooperatives(pallet_cooperatives::Call::admit { coop: fourth });
 			let propose = RuntimeCall::Governance(pallet_holistic_voting::Call::propose {
 				scope: ProposalScope::Federation(Track::Federation),
 				call: Box::new(admit),
@@ -275,9 +282,10 @@ mod federation {
 
 			// An upgrade needs two thirds of the four active cooperatives: three.
 			let hash = sp_core::H256::repeat_byte(1);
-			let authorize = RuntimeCall::Governance(
-				pallet_holistic_voting::Call::authorize_upgrade { code_hash: hash },
-			);
+			let authorize =
+				RuntimeCall::Governance(pallet_holistic_voting::Call::authorize_upgrade {
+					code_hash: hash,
+				});
 			let propose = RuntimeCall::Governance(pallet_holistic_voting::Call::propose {
 				scope: ProposalScope::Federation(Track::Upgrade),
 				call: Box::new(authorize),

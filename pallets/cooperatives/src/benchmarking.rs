@@ -148,7 +148,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn reject(f: Linear<{ T::MinFounders::get() }, { T::MaxFounders::get() }>) -> Result<(), BenchmarkError> {
+	fn reject(
+		f: Linear<{ T::MinFounders::get() }, { T::MaxFounders::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let caller = funded::<T>("caller", 0);
 		let coop = NextCoopId::<T>::get();
 		Pallet::<T>::apply(

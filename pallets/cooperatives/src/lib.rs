@@ -337,13 +337,8 @@ pub mod pallet {
 
 			let deposit = T::ApplicationDeposit::get();
 			T::Currency::hold(&HoldReason::ApplicationDeposit.into(), &applicant, deposit)?;
-			let coop = Self::do_create(
-				name,
-				applicant.clone(),
-				&founders,
-				deposit,
-				CoopStatus::Pending,
-			)?;
+			let coop =
+				Self::do_create(name, applicant.clone(), &founders, deposit, CoopStatus::Pending)?;
 			Self::deposit_event(Event::Applied { coop, applicant, founders: count });
 			Ok(())
 		}
@@ -479,8 +474,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks that parameters are within the runtime's bounds.
 	pub fn validate_params(params: &CoopParams<BlockNumberFor<T>>) -> DispatchResult {
 		ensure!(
-			params.voting_period >= T::MinVotingPeriod::get() &&
-				params.voting_period <= T::MaxVotingPeriod::get(),
+			params.voting_period >= T::MinVotingPeriod::get()
+				&& params.voting_period <= T::MaxVotingPeriod::get(),
 			Error::<T>::InvalidVotingPeriod
 		);
 		ensure!(
@@ -488,9 +483,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidThreshold
 		);
 		ensure!(
-			params.work_weight <= T::MaxWeightFactor::get() &&
-				params.care_weight <= T::MaxWeightFactor::get() &&
-				params.weight_cap > Perbill::zero(),
+			params.work_weight <= T::MaxWeightFactor::get()
+				&& params.care_weight <= T::MaxWeightFactor::get()
+				&& params.weight_cap > Perbill::zero(),
 			Error::<T>::InvalidWeightParameters
 		);
 		Ok(())
@@ -547,10 +542,12 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		match (from, to) {
-			(_, CoopStatus::Active) =>
-				ActiveCount::<T>::mutate(|count| *count = count.saturating_add(1)),
-			(CoopStatus::Active, _) =>
-				ActiveCount::<T>::mutate(|count| *count = count.saturating_sub(1)),
+			(_, CoopStatus::Active) => {
+				ActiveCount::<T>::mutate(|count| *count = count.saturating_add(1))
+			},
+			(CoopStatus::Active, _) => {
+				ActiveCount::<T>::mutate(|count| *count = count.saturating_sub(1))
+			},
 			_ => {},
 		}
 		Ok(())

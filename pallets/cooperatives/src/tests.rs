@@ -46,10 +46,7 @@ fn apply_creates_a_pending_cooperative_and_holds_the_deposit() {
 		}
 		assert_eq!(held(4), DEPOSIT);
 		assert_eq!(ActiveCount::<Test>::get(), 1, "a pending cooperative is not active");
-		assert_eq!(
-			last_event(),
-			Event::<Test>::Applied { coop, applicant: 4, founders: 3 }.into()
-		);
+		assert_eq!(last_event(), Event::<Test>::Applied { coop, applicant: 4, founders: 3 }.into());
 	});
 }
 
@@ -159,8 +156,14 @@ fn add_member_needs_the_cooperatives_own_active_origin() {
 		assert_eq!(Registry::<Test>::get(0).unwrap().member_count, 4);
 
 		assert_noop!(Cooperatives::add_member(coop_origin(0), 0, 7), Error::<Test>::AlreadyMember);
-		assert_noop!(Cooperatives::add_member(RuntimeOrigin::signed(1), 0, 8), DispatchError::BadOrigin);
-		assert_noop!(Cooperatives::add_member(RuntimeOrigin::root(), 0, 8), DispatchError::BadOrigin);
+		assert_noop!(
+			Cooperatives::add_member(RuntimeOrigin::signed(1), 0, 8),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Cooperatives::add_member(RuntimeOrigin::root(), 0, 8),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(Cooperatives::add_member(federation(), 0, 8), DispatchError::BadOrigin);
 		let bakery = apply_bakery();
 		assert_noop!(
@@ -168,7 +171,10 @@ fn add_member_needs_the_cooperatives_own_active_origin() {
 			Error::<Test>::WrongCooperative
 		);
 		// A pending cooperative cannot act yet.
-		assert_noop!(Cooperatives::add_member(coop_origin(bakery), bakery, 8), Error::<Test>::NotActive);
+		assert_noop!(
+			Cooperatives::add_member(coop_origin(bakery), bakery, 8),
+			Error::<Test>::NotActive
+		);
 		assert_noop!(
 			Cooperatives::add_member(coop_origin(99), 99, 8),
 			Error::<Test>::UnknownCooperative
@@ -186,7 +192,10 @@ fn add_member_stops_at_max_members() {
 			assert_ok!(Cooperatives::add_member(coop_origin(0), 0, who));
 		}
 		assert_eq!(Registry::<Test>::get(0).unwrap().member_count, MAX_MEMBERS);
-		assert_noop!(Cooperatives::add_member(coop_origin(0), 0, 999), Error::<Test>::TooManyMembers);
+		assert_noop!(
+			Cooperatives::add_member(coop_origin(0), 0, 999),
+			Error::<Test>::TooManyMembers
+		);
 	});
 }
 
@@ -196,7 +205,10 @@ fn remove_member_and_leave() {
 		assert_ok!(Cooperatives::remove_member(coop_origin(0), 0, 3));
 		assert_eq!(last_event(), Event::<Test>::MemberRemoved { coop: 0, who: 3 }.into());
 		assert_noop!(Cooperatives::remove_member(coop_origin(0), 0, 3), Error::<Test>::NotMember);
-		assert_noop!(Cooperatives::remove_member(RuntimeOrigin::signed(1), 0, 2), DispatchError::BadOrigin);
+		assert_noop!(
+			Cooperatives::remove_member(RuntimeOrigin::signed(1), 0, 2),
+			DispatchError::BadOrigin
+		);
 
 		assert_ok!(Cooperatives::leave(RuntimeOrigin::signed(2), 0));
 		assert_eq!(last_event(), Event::<Test>::MemberRemoved { coop: 0, who: 2 }.into());
@@ -236,7 +248,10 @@ fn set_parameters_validates_and_stores() {
 			weight_cap: Perbill::from_percent(15),
 		};
 		assert_ok!(Cooperatives::set_parameters(coop_origin(0), 0, good.clone()));
-		assert_eq!(last_event(), Event::<Test>::ParametersSet { coop: 0, params: good.clone() }.into());
+		assert_eq!(
+			last_event(),
+			Event::<Test>::ParametersSet { coop: 0, params: good.clone() }.into()
+		);
 		assert_eq!(Registry::<Test>::get(0).unwrap().params, good);
 
 		let with = |change: fn(&mut CoopParams<u64>)| {
@@ -246,19 +261,22 @@ fn set_parameters_validates_and_stores() {
 		};
 		assert_noop!(with(|p| p.voting_period = 9), Error::<Test>::InvalidVotingPeriod);
 		assert_noop!(with(|p| p.voting_period = 100_001), Error::<Test>::InvalidVotingPeriod);
-		assert_noop!(with(|p| p.approval = Perbill::from_percent(49)), Error::<Test>::InvalidThreshold);
+		assert_noop!(
+			with(|p| p.approval = Perbill::from_percent(49)),
+			Error::<Test>::InvalidThreshold
+		);
 		assert_noop!(with(|p| p.quorum = Perbill::zero()), Error::<Test>::InvalidThreshold);
 		assert_noop!(with(|p| p.work_weight = 101), Error::<Test>::InvalidWeightParameters);
 		assert_noop!(with(|p| p.care_weight = u32::MAX), Error::<Test>::InvalidWeightParameters);
-		assert_noop!(with(|p| p.weight_cap = Perbill::zero()), Error::<Test>::InvalidWeightParameters);
+		assert_noop!(
+			with(|p| p.weight_cap = Perbill::zero()),
+			Error::<Test>::InvalidWeightParameters
+		);
 		assert_noop!(
 			Cooperatives::set_parameters(RuntimeOrigin::signed(1), 0, good.clone()),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(
-			Cooperatives::set_parameters(federation(), 0, good),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(Cooperatives::set_parameters(federation(), 0, good), DispatchError::BadOrigin);
 	});
 }
 

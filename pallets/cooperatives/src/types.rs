@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use confoederatio_primitives::CoopParams;
-use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
 
 use crate::{BalanceOf, Config};
@@ -34,14 +34,7 @@ pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLength>;
 
 /// A cooperative.
 #[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
 )]
 #[scale_info(skip_type_params(T))]
 pub struct Cooperative<T: Config> {

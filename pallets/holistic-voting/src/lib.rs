@@ -57,10 +57,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::boxed::Box;
-use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, Cooperatives, PollId, Tally, VoteWeight,
-};
 use codec::DecodeLimit;
+use confoederatio_primitives::{CollectiveOrigin, CoopId, Cooperatives, PollId, Tally, VoteWeight};
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	pallet_prelude::*,
@@ -107,8 +105,10 @@ pub mod pallet {
 
 		/// The calls polls decide on.
 		type RuntimeCall: Parameter
-			+ Dispatchable<RuntimeOrigin = <Self as Config>::RuntimeOrigin, PostInfo = PostDispatchInfo>
-			+ GetDispatchInfo
+			+ Dispatchable<
+				RuntimeOrigin = <Self as Config>::RuntimeOrigin,
+				PostInfo = PostDispatchInfo,
+			> + GetDispatchInfo
 			+ From<Call<Self>>;
 
 		/// The currency deposits are held in.
@@ -402,7 +402,10 @@ impl<T: Config> Pallet<T> {
 	pub fn do_vote(poll: PollId, voter: Voter<T::AccountId>, aye: bool) -> DispatchResult {
 		Polls::<T>::try_mutate(poll, |entry| -> DispatchResult {
 			let open = entry.as_mut().ok_or(Error::<T>::UnknownPoll)?;
-			ensure!(frame_system::Pallet::<T>::block_number() <= open.end, Error::<T>::VotingClosed);
+			ensure!(
+				frame_system::Pallet::<T>::block_number() <= open.end,
+				Error::<T>::VotingClosed
+			);
 			ensure!(open.tally.voters < T::MaxVoters::get(), Error::<T>::TooManyVoters);
 			let weight = match (&open.scope, &voter) {
 				(PollScope::Cooperative(coop), Voter::Member(who)) => {
@@ -444,7 +447,8 @@ impl<T: Config> Pallet<T> {
 					return Outcome::Undecided;
 				}
 				let Some(params) = T::Cooperatives::params(coop) else { return Outcome::Rejected };
-				let quorate = members > 0 && Perbill::from_rational(voters, members) >= params.quorum;
+				let quorate =
+					members > 0 && Perbill::from_rational(voters, members) >= params.quorum;
 				let cast = ayes.saturating_add(nays);
 				let approved = if params.approval.is_one() {
 					cast > 0 && ayes == cast
@@ -460,8 +464,8 @@ impl<T: Config> Pallet<T> {
 			PollScope::Federation { track, .. } => {
 				let active = u64::from(T::Cooperatives::active_count());
 				let passes = |ayes: u64| {
-					ayes > 0 &&
-						match track {
+					ayes > 0
+						&& match track {
 							Track::Federation => ayes.saturating_mul(2) > active,
 							Track::Upgrade => ayes.saturating_mul(3) >= active.saturating_mul(2),
 						}
@@ -510,8 +514,9 @@ impl<T: Config> Pallet<T> {
 		let origin = match poll.scope {
 			PollScope::Cooperative(coop) => CollectiveOrigin::Cooperative(coop),
 			PollScope::Federation { track: Track::Federation, .. } => CollectiveOrigin::Federation,
-			PollScope::Federation { track: Track::Upgrade, .. } =>
-				CollectiveOrigin::FederationSupermajority,
+			PollScope::Federation { track: Track::Upgrade, .. } => {
+				CollectiveOrigin::FederationSupermajority
+			},
 		};
 		let result = match <T as Config>::RuntimeCall::decode_all_with_depth_limit(
 			MAX_CALL_DEPTH,
@@ -547,7 +552,10 @@ impl<T: Config> Pallet<T> {
 			let mut tally = Tally::default();
 			match poll.scope {
 				PollScope::Cooperative(_) => {
-					ensure!(CoopVotes::<T>::iter_prefix(id).next().is_none(), "coop vote in coop poll");
+					ensure!(
+						CoopVotes::<T>::iter_prefix(id).next().is_none(),
+						"coop vote in coop poll"
+					);
 					for (_, vote) in MemberVotes::<T>::iter_prefix(id) {
 						let side = if vote.aye { &mut tally.ayes } else { &mut tally.nays };
 						*side = side.saturating_add(vote.weight);

@@ -57,7 +57,8 @@ pub mod target {
 
 	/// What the calls recorded: (acting cooperative or None for the federation, value).
 	#[pallet::storage]
-	pub type Record<T> = StorageValue<_, BoundedVec<(Option<CoopId>, u32), ConstU32<16>>, ValueQuery>;
+	pub type Record<T> =
+		StorageValue<_, BoundedVec<(Option<CoopId>, u32), ConstU32<16>>, ValueQuery>;
 
 	#[pallet::error]
 	pub enum Error<T> {
@@ -72,7 +73,8 @@ pub mod target {
 		#[pallet::weight(Weight::from_parts(1_000, 0))]
 		pub fn as_cooperative(origin: OriginFor<T>, value: u32) -> DispatchResult {
 			let coop = T::CooperativeOrigin::ensure_origin(origin)?;
-			Record::<T>::mutate(|r| r.try_push((Some(coop), value))).map_err(|_| Error::<T>::Failed)?;
+			Record::<T>::mutate(|r| r.try_push((Some(coop), value)))
+				.map_err(|_| Error::<T>::Failed)?;
 			Ok(())
 		}
 

@@ -89,7 +89,8 @@ fn a_tie_or_minority_fails_and_nothing_is_dispatched() {
 			assert_ok!(vote(who, poll, aye));
 		}
 		assert_ok!(Governance::close(RuntimeOrigin::signed(1), poll));
-		assert!(events().contains(&Event::Rejected { poll, tally: Tally { ayes: 2, nays: 2, voters: 4 } }));
+		assert!(events()
+			.contains(&Event::Rejected { poll, tally: Tally { ayes: 2, nays: 2, voters: 4 } }));
 		assert!(target::Record::<Test>::get().is_empty());
 		assert_eq!(held(1), 0);
 	});
@@ -107,7 +108,8 @@ fn without_quorum_a_poll_fails_after_its_period() {
 		// One of three voted: 33% < 60%.
 		assert_noop!(vote(2, poll, true), Error::<Test>::VotingClosed);
 		assert_ok!(Governance::close(RuntimeOrigin::signed(1), poll));
-		assert!(events().contains(&Event::Rejected { poll, tally: Tally { ayes: 1, nays: 0, voters: 1 } }));
+		assert!(events()
+			.contains(&Event::Rejected { poll, tally: Tally { ayes: 1, nays: 0, voters: 1 } }));
 	});
 }
 
@@ -127,7 +129,11 @@ fn with_quorum_a_poll_passes_after_its_period() {
 fn non_members_and_double_votes_are_refused() {
 	build_and_execute(|| {
 		assert_noop!(
-			Governance::propose(RuntimeOrigin::signed(4), ProposalScope::Cooperative(0), record_call(1)),
+			Governance::propose(
+				RuntimeOrigin::signed(4),
+				ProposalScope::Cooperative(0),
+				record_call(1)
+			),
 			Error::<Test>::NotMember
 		);
 		let poll = coop_poll(record_call(1));
@@ -147,11 +153,19 @@ fn a_suspended_cooperative_cannot_propose_vote_or_pass() {
 		assert_ok!(vote(1, poll, true));
 		set_coop(0, |c| c.active = false);
 		assert_noop!(
-			Governance::propose(RuntimeOrigin::signed(1), ProposalScope::Cooperative(0), record_call(1)),
+			Governance::propose(
+				RuntimeOrigin::signed(1),
+				ProposalScope::Cooperative(0),
+				record_call(1)
+			),
 			Error::<Test>::CooperativeNotActive
 		);
 		assert_noop!(
-			Governance::propose(coop_origin(0), ProposalScope::Federation(Track::Federation), federation_call(1)),
+			Governance::propose(
+				coop_origin(0),
+				ProposalScope::Federation(Track::Federation),
+				federation_call(1)
+			),
 			Error::<Test>::CooperativeNotActive
 		);
 		assert_noop!(vote(2, poll, true), Error::<Test>::CooperativeNotActive);
@@ -160,7 +174,11 @@ fn a_suspended_cooperative_cannot_propose_vote_or_pass() {
 		assert!(target::Record::<Test>::get().is_empty());
 		assert!(matches!(events().last(), Some(Event::Rejected { .. })));
 		assert_noop!(
-			Governance::propose(RuntimeOrigin::signed(1), ProposalScope::Cooperative(42), record_call(1)),
+			Governance::propose(
+				RuntimeOrigin::signed(1),
+				ProposalScope::Cooperative(42),
+				record_call(1)
+			),
 			Error::<Test>::CooperativeNotActive
 		);
 	});
@@ -179,7 +197,11 @@ fn wrong_origins_are_refused() {
 		// A federation poll is proposed by a cooperative, not by a member or root.
 		for origin in [RuntimeOrigin::signed(1), RuntimeOrigin::root()] {
 			assert_noop!(
-				Governance::propose(origin, ProposalScope::Federation(Track::Federation), federation_call(1)),
+				Governance::propose(
+					origin,
+					ProposalScope::Federation(Track::Federation),
+					federation_call(1)
+				),
 				DispatchError::BadOrigin
 			);
 		}
@@ -205,7 +227,8 @@ fn wrong_origins_are_refused() {
 #[test]
 fn oversized_and_overweight_calls_are_refused() {
 	build_and_execute(|| {
-		let big = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 100] }));
+		let big =
+			Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 100] }));
 		assert_noop!(
 			Governance::propose(RuntimeOrigin::signed(1), ProposalScope::Cooperative(0), big),
 			Error::<Test>::ProposalTooLarge
@@ -223,7 +246,11 @@ fn a_proposer_without_funds_for_the_deposit_is_refused() {
 	build_and_execute(|| {
 		set_coop(0, |c| c.members.push(77));
 		assert_noop!(
-			Governance::propose(RuntimeOrigin::signed(77), ProposalScope::Cooperative(0), record_call(1)),
+			Governance::propose(
+				RuntimeOrigin::signed(77),
+				ProposalScope::Cooperative(0),
+				record_call(1)
+			),
 			TokenError::FundsUnavailable
 		);
 	});
@@ -238,7 +265,10 @@ fn a_federation_poll_passes_with_a_majority_of_cooperatives() {
 		assert_noop!(vote(1, poll, true), Error::<Test>::WrongScope);
 		assert_ok!(Governance::vote(coop_origin(0), poll, true));
 		assert_noop!(Governance::vote(coop_origin(0), poll, false), Error::<Test>::AlreadyVoted);
-		assert_noop!(Governance::vote(coop_origin(9), poll, true), Error::<Test>::CooperativeNotActive);
+		assert_noop!(
+			Governance::vote(coop_origin(9), poll, true),
+			Error::<Test>::CooperativeNotActive
+		);
 		// One of three is not a majority yet.
 		assert_noop!(Governance::close(RuntimeOrigin::signed(1), poll), Error::<Test>::TooEarly);
 		assert_ok!(Governance::vote(coop_origin(1), poll, true));
@@ -258,7 +288,8 @@ fn a_federation_poll_fails_early_when_a_majority_is_out_of_reach() {
 		assert_noop!(Governance::close(RuntimeOrigin::signed(1), poll), Error::<Test>::TooEarly);
 		assert_ok!(Governance::vote(coop_origin(2), poll, false));
 		assert_ok!(Governance::close(RuntimeOrigin::signed(1), poll));
-		assert!(events().contains(&Event::Rejected { poll, tally: Tally { ayes: 0, nays: 2, voters: 2 } }));
+		assert!(events()
+			.contains(&Event::Rejected { poll, tally: Tally { ayes: 0, nays: 2, voters: 2 } }));
 		assert!(target::Record::<Test>::get().is_empty());
 	});
 }
@@ -278,7 +309,10 @@ fn the_upgrade_track_needs_two_thirds() {
 		assert_ok!(Governance::close(RuntimeOrigin::signed(1), poll));
 		assert!(events().contains(&Event::UpgradeAuthorized { code_hash: hash }));
 		assert!(events().contains(&Event::Executed { poll, result: Ok(()) }));
-		assert_eq!(frame_system::Pallet::<Test>::authorized_upgrade().map(|a| *a.code_hash()), Some(hash));
+		assert_eq!(
+			frame_system::Pallet::<Test>::authorized_upgrade().map(|a| *a.code_hash()),
+			Some(hash)
+		);
 	});
 }
 

@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use confoederatio_primitives::{CoopId, Tally};
-use frame_support::{BoundedVec, CloneNoBound, EqNoBound, PartialEqNoBound, DebugNoBound};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
@@ -77,15 +77,7 @@ pub enum PollScope {
 
 /// Who voted.
 #[derive(
-	Clone,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub enum Voter<AccountId> {
 	/// A member, in a cooperative poll.
@@ -119,14 +111,7 @@ pub type ProposalOf<T> = BoundedVec<u8, <T as Config>::MaxProposalLength>;
 
 /// An open poll.
 #[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
 )]
 #[scale_info(skip_type_params(T))]
 pub struct Poll<T: Config> {

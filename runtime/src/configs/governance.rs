@@ -1,20 +1,19 @@
 //! Cooperatives and governance: the collective origins, membership, polls and upgrades.
 
 use confoederatio_primitives::{
-	EnsureCooperative, EnsureFederation, EnsureFederationSupermajority,
-	OneMemberOneVote,
+	EnsureCooperative, EnsureFederation, EnsureFederationSupermajority, OneMemberOneVote,
 };
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, ConstU128},
+	traits::{ConstU128, ConstU32},
 	weights::Weight,
 	PalletId,
 };
 use sp_runtime::Perbill;
 
 use crate::{
-	configs::RuntimeBlockWeights, Balances, BlockNumber, Cooperatives, Runtime,
-	RuntimeCall, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
+	configs::RuntimeBlockWeights, Balances, BlockNumber, Cooperatives, Runtime, RuntimeCall,
+	RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
 };
 
 /// The most members a cooperative may have.
