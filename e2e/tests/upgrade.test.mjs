@@ -81,12 +81,12 @@ describe('a runtime upgrade decided by the federation', () => {
       api.tx.system.applyAuthorizedUpgrade(u8aToHex(code.subarray(0, code.length - 1))).send(),
       /1010: Invalid Transaction/
     );
-    const applied = await submitFinalized(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), null);
-    // The block's own events, read from its state (not the transaction's status events, which
-    // polkadot.js matches to the transaction while it swaps to the new runtime's metadata).
-    const blockEvents = await (await api.at(applied.blockHash)).query.system.events();
-    const names = blockEvents.map(({ event }) => `${event.section}.${event.method}`);
-    assert.ok(names.includes('system.CodeUpdated'), `no CodeUpdated among ${names}`);
+    await submitFinalized(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), null);
+    // The chain's code is now exactly the authorized code. (Events of the upgrade block are not
+    // decoded here: polkadot.js reads them with the new runtime's metadata, but the old runtime
+    // wrote them.)
+    const storedCode = await api.rpc.state.getStorage(':code');
+    assert.equal(blake2AsHex(storedCode.unwrap(), 256), codeHash);
 
     // The new runtime runs from the next block.
     const start = (await api.rpc.chain.getHeader()).number.toNumber();
