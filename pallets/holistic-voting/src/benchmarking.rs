@@ -28,6 +28,28 @@ where
 	(T::BenchmarkHelper::create_active_cooperative(&members), members)
 }
 
+/// A cooperative poll of `voters` members that every member voted in, `aye` or not; returns the
+/// poll and a member to close it.
+fn voted_poll<T: Config>(voters: u32, aye: bool) -> Result<(PollId, T::AccountId), BenchmarkError>
+where
+	T::Currency: Mutate<T::AccountId>,
+	<T as Config>::RuntimeCall: From<frame_system::Call<T>>,
+{
+	let (coop, members) = cooperative::<T>(voters);
+	let poll = NextPollId::<T>::get();
+	Pallet::<T>::propose(
+		RawOrigin::Signed(members[0].clone()).into(),
+		ProposalScope::Cooperative(coop),
+		Box::new(remark::<T>(0)),
+	)
+	.map_err(|_| BenchmarkError::Stop("propose failed"))?;
+	for member in &members {
+		Pallet::<T>::vote(RawOrigin::Signed(member.clone()).into(), poll, aye)
+			.map_err(|_| BenchmarkError::Stop("vote failed"))?;
+	}
+	Ok((poll, members[0].clone()))
+}
+
 /// The cheapest call to carry, padded to `length` bytes with a remark.
 fn remark<T: Config>(length: u32) -> <T as Config>::RuntimeCall
 where
@@ -80,21 +102,10 @@ mod benchmarks {
 	/// A cooperative poll that everyone voted for, closed and its (light) call dispatched.
 	#[benchmark]
 	fn close_approved(v: Linear<1, { T::MaxVoters::get() }>) -> Result<(), BenchmarkError> {
-		let (coop, members) = cooperative::<T>(v);
-		let poll = NextPollId::<T>::get();
-		Pallet::<T>::propose(
-			RawOrigin::Signed(members[0].clone()).into(),
-			ProposalScope::Cooperative(coop),
-			Box::new(remark::<T>(0)),
-		)
-		.map_err(|_| BenchmarkError::Stop("propose failed"))?;
-		for member in &members {
-			Pallet::<T>::vote(RawOrigin::Signed(member.clone()).into(), poll, true)
-				.map_err(|_| BenchmarkError::Stop("vote failed"))?;
-		}
+		let (poll, closer) = voted_poll::<T>(v, true)?;
 
 		#[extrinsic_call]
-		close(RawOrigin::Signed(members[0].clone()), poll);
+		close(RawOrigin::Signed(closer), poll);
 
 		assert!(!Polls::<T>::contains_key(poll));
 		Ok(())
@@ -103,21 +114,10 @@ mod benchmarks {
 	/// A cooperative poll that everyone voted against, closed.
 	#[benchmark]
 	fn close_rejected(v: Linear<1, { T::MaxVoters::get() }>) -> Result<(), BenchmarkError> {
-		let (coop, members) = cooperative::<T>(v);
-		let poll = NextPollId::<T>::get();
-		Pallet::<T>::propose(
-			RawOrigin::Signed(members[0].clone()).into(),
-			ProposalScope::Cooperative(coop),
-			Box::new(remark::<T>(0)),
-		)
-		.map_err(|_| BenchmarkError::Stop("propose failed"))?;
-		for member in &members {
-			Pallet::<T>::vote(RawOrigin::Signed(member.clone()).into(), poll, false)
-				.map_err(|_| BenchmarkError::Stop("vote failed"))?;
-		}
+		let (poll, closer) = voted_poll::<T>(v, false)?;
 
 		#[extrinsic_call]
-		close(RawOrigin::Signed(members[0].clone()), poll);
+		close(RawOrigin::Signed(closer), poll);
 
 		assert!(!Polls::<T>::contains_key(poll));
 		Ok(())
