@@ -13,6 +13,7 @@ source "$(dirname "$0")/lib.sh"
 declare -A pallets=(
 	[pallet_cooperatives]=pallets/cooperatives
 	[pallet_holistic_voting]=pallets/holistic-voting
+	[pallet_mutual_credit]=pallets/mutual-credit
 )
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")

@@ -11,6 +11,8 @@
 //! - [`Cooperatives`]: what any pallet may ask about cooperatives and their members.
 //! - [`VoteWeight`]: how much a member's vote weighs in its cooperative.
 //! - [`Tally`]: the state of a poll.
+//! - [`MembershipHooks`]: what other pallets say when a member joins or leaves.
+//! - [`Credit`], [`CreditBalance`], [`ExchangeRate`], [`WorkCategory`]: mutual credit.
 //! - [`runtime_api`]: the runtime APIs wallets and the node call.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -215,8 +217,11 @@ impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>> VoteWeight
 	}
 }
 
-/// What other pallets say about a member joining or leaving a cooperative.
+/// What other pallets say about a member joining or leaving a cooperative. Implemented for
+/// tuples, so that the runtime can hand every interested pallet the same news.
 pub trait MembershipHooks<AccountId> {
+	/// `who` has joined the cooperative (as a founder or by the cooperative's decision).
+	fn on_joined(coop: CoopId, who: &AccountId);
 	/// Whether `who` may leave (or be removed from) the cooperative now; an error says why not
 	/// (for example, a negative credit balance that is not settled).
 	fn can_leave(coop: CoopId, who: &AccountId) -> sp_runtime::DispatchResult;
@@ -224,11 +229,84 @@ pub trait MembershipHooks<AccountId> {
 	fn on_left(coop: CoopId, who: &AccountId);
 }
 
-impl<AccountId> MembershipHooks<AccountId> for () {
-	fn can_leave(_: CoopId, _: &AccountId) -> sp_runtime::DispatchResult {
+#[impl_trait_for_tuples::impl_for_tuples(8)]
+impl<AccountId> MembershipHooks<AccountId> for Tuple {
+	fn on_joined(coop: CoopId, who: &AccountId) {
+		for_tuples!( #( Tuple::on_joined(coop, who); )* );
+	}
+	fn can_leave(coop: CoopId, who: &AccountId) -> sp_runtime::DispatchResult {
+		for_tuples!( #( Tuple::can_leave(coop, who)?; )* );
 		Ok(())
 	}
-	fn on_left(_: CoopId, _: &AccountId) {}
+	fn on_left(coop: CoopId, who: &AccountId) {
+		for_tuples!( #( Tuple::on_left(coop, who); )* );
+	}
+}
+
+/// An amount of mutual credit, in the currency's smallest unit: 100 = one hour of work.
+pub type Credit = u128;
+
+/// A mutual-credit balance: negative when the holder owes its community.
+pub type CreditBalance = i128;
+
+/// The value of one unit of a cooperative's credit in federation units (one federation unit is
+/// a hundredth of an hour, like one unit of credit): exact fixed-point, never a float.
+pub type ExchangeRate = sp_runtime::FixedU128;
+
+/// What kind of work a contribution was, and so which reserve bucket may redeem it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum WorkCategory {
+	/// Work that keeps members alive (food, housing, care of the work itself); redeemed from
+	/// the `Subsistence` bucket.
+	Subsistence,
+	/// Work for the commons (shared infrastructure, knowledge, the cooperative itself);
+	/// redeemed from the `Commons` bucket.
+	Commons,
+}
+
+/// A member's account in one cooperative's currency, as the runtime API reports it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CreditAccountInfo {
+	/// The balance: negative when the holder owes its community.
+	pub balance: CreditBalance,
+	/// How far below zero the balance may go.
+	pub credit_limit: Credit,
+	/// How much the holder may pay now: `balance + credit_limit`, never below zero.
+	pub available: Credit,
+	/// Credit issued for approved `Subsistence` work: what the holder may redeem from that
+	/// bucket.
+	pub subsistence_entitlement: Credit,
+	/// Credit issued for approved `Commons` work: what the holder may redeem from that bucket.
+	pub commons_entitlement: Credit,
+}
+
+/// A cooperative's currency as seen from the federation, as the runtime API reports it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CurrencyInfo {
+	/// The credit limit a new member receives.
+	pub default_credit_limit: Credit,
+	/// Federation units per unit of this credit.
+	pub exchange_rate: ExchangeRate,
+	/// How far the cooperative's federation position may go from zero, either way.
+	pub federation_limit: Credit,
+	/// The cooperative's net position with the federation, in federation units: negative when
+	/// its members bought more from other cooperatives than they sold to them.
+	pub federation_position: CreditBalance,
+	/// The sum of every debt the cooperative has written off.
+	pub written_off: Credit,
 }
 
 /// The votes cast in a poll so far.
@@ -274,6 +352,16 @@ pub mod runtime_api {
 			fn vote_weight(coop: CoopId, who: AccountId) -> VotingWeight;
 			/// The tally of an open poll; `None` if there is no such open poll.
 			fn poll_tally(poll: PollId) -> Option<Tally>;
+		}
+
+		/// Mutual-credit accounts and currencies.
+		pub trait MutualCreditApi<AccountId: codec::Codec> {
+			/// `who`'s account in `coop`'s currency: balance, credit limit, what it may spend,
+			/// entitlements (all zero when it holds no account there).
+			fn account(coop: CoopId, who: AccountId) -> CreditAccountInfo;
+			/// `coop`'s currency: default limit, exchange rate, federation limit and position,
+			/// debts written off, credit in circulation.
+			fn currency(coop: CoopId) -> CurrencyInfo;
 		}
 	}
 }

@@ -18,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Cooperatives, Executive,
-	Governance, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	System, TransactionPayment, VERSION,
+	Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -280,6 +280,19 @@ impl_runtime_apis! {
 			poll: confoederatio_primitives::PollId,
 		) -> Option<confoederatio_primitives::Tally> {
 			Governance::poll_tally(poll)
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::MutualCreditApi<Block, AccountId> for Runtime {
+		fn account(
+			coop: confoederatio_primitives::CoopId,
+			who: AccountId,
+		) -> confoederatio_primitives::CreditAccountInfo {
+			MutualCredit::account_info(coop, &who)
+		}
+
+		fn currency(coop: confoederatio_primitives::CoopId) -> confoederatio_primitives::CurrencyInfo {
+			MutualCredit::currency_info(coop)
 		}
 	}
 

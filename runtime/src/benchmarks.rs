@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_cooperatives, Cooperatives]
 	[pallet_holistic_voting, Governance]
+	[pallet_mutual_credit, MutualCredit]
 );

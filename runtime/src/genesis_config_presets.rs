@@ -22,9 +22,11 @@ use sp_core::{crypto::UncheckedFrom, ed25519, sr25519};
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
+use confoederatio_primitives::Credit;
+
 use crate::{
 	AccountId, AuraConfig, Balance, BalancesConfig, Cooperatives, CooperativesConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	GrandpaConfig, MutualCreditConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// The name of the federation preset.
@@ -46,6 +48,11 @@ pub const FOUNDING_COOPERATIVES: u8 = 3;
 /// federation polls it proposes.
 pub const COOPERATIVE_ENDOWMENT: Balance = 1_000 * UNIT;
 
+/// How far each demo cooperative's federation position may go at genesis on the `dev` and
+/// `local` chains (500 hours), so that members can pay across at once. A federation chain
+/// starts at zero: its federation sets the limits by vote.
+pub const DEMO_FEDERATION_LIMIT: Credit = 500 * crate::configs::HOUR;
+
 /// A cooperative at genesis: its name and members (the first is its applicant).
 type GenesisCooperative = (Vec<u8>, Vec<AccountId>);
 
@@ -53,20 +60,27 @@ type GenesisCooperative = (Vec<u8>, Vec<AccountId>);
 type ValidatorKeys = (AuraId, GrandpaId);
 
 /// The genesis of a chain with the given validators, funded accounts, optional sudo key and
-/// active cooperatives (whose accounts are funded too; ids are given in order from 0).
+/// active cooperatives (whose accounts are funded too; ids are given in order from 0), each with
+/// the given federation limit (none if zero).
 fn genesis(
 	validators: Vec<ValidatorKeys>,
 	mut endowed: Vec<(AccountId, Balance)>,
 	sudo: Option<AccountId>,
 	cooperatives: Vec<GenesisCooperative>,
+	federation_limit: Credit,
 ) -> Value {
+	let mut federation_limits = Vec::new();
 	for id in 0..cooperatives.len() {
 		let id = u32::try_from(id).unwrap_or(u32::MAX);
 		endowed.push((Cooperatives::account_of(id), COOPERATIVE_ENDOWMENT));
+		if federation_limit > 0 {
+			federation_limits.push((id, federation_limit));
+		}
 	}
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
 		cooperatives: CooperativesConfig { cooperatives },
+		mutual_credit: MutualCreditConfig { federation_limits },
 		aura: AuraConfig {
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
@@ -126,6 +140,7 @@ pub fn dev_genesis() -> Value {
 		dev_endowed(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		demo_cooperatives(),
+		DEMO_FEDERATION_LIMIT,
 	)
 }
 
@@ -141,6 +156,7 @@ pub fn local_genesis() -> Value {
 		dev_endowed(),
 		None,
 		demo_cooperatives(),
+		DEMO_FEDERATION_LIMIT,
 	)
 }
 
@@ -182,7 +198,7 @@ pub fn federation_genesis() -> Value {
 			(name, members)
 		})
 		.collect();
-	genesis(validators, endowed, None, cooperatives)
+	genesis(validators, endowed, None, cooperatives, 0)
 }
 
 /// The JSON of the named preset, or `None` if there is no such preset.

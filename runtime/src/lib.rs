@@ -251,4 +251,8 @@ mod runtime {
 	/// Polls in cooperatives and across the federation; runtime upgrades by vote.
 	#[runtime::pallet_index(11)]
 	pub type Governance = pallet_holistic_voting;
+
+	/// Each cooperative's zero-sum currency, work contributions, and clearing between them.
+	#[runtime::pallet_index(12)]
+	pub type MutualCredit = pallet_mutual_credit;
 }

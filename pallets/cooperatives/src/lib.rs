@@ -60,7 +60,7 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, Cooperatives as CooperativesTrait,
+	CollectiveOrigin, CoopId, CoopParams, Cooperatives as CooperativesTrait, MembershipHooks,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -523,6 +523,9 @@ impl<T: Config> Pallet<T> {
 			ActiveCount::<T>::mutate(|count| *count = count.saturating_add(1));
 		}
 		NextCoopId::<T>::put(next);
+		for member in members {
+			T::MembershipHooks::on_joined(coop, member);
+		}
 		Ok(coop)
 	}
 
@@ -563,6 +566,7 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		Members::<T>::insert(coop, &who, frame_system::Pallet::<T>::block_number());
+		T::MembershipHooks::on_joined(coop, &who);
 		Self::deposit_event(Event::MemberAdded { coop, who });
 		Ok(())
 	}
@@ -570,7 +574,6 @@ impl<T: Config> Pallet<T> {
 	/// Removes `who` from `coop`, if the other pallets agree and it is not the last member.
 	/// Does not check the origin.
 	pub fn do_remove_member(coop: CoopId, who: T::AccountId) -> DispatchResult {
-		use confoederatio_primitives::MembershipHooks;
 		ensure!(Members::<T>::contains_key(coop, &who), Error::<T>::NotMember);
 		Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
 			let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
@@ -597,7 +600,12 @@ impl<T: Config> Pallet<T> {
 		)?;
 		// A pending cooperative cannot act, so its members are its founders: at most
 		// `MaxFounders` entries.
-		let _ = Members::<T>::clear_prefix(coop, T::MaxFounders::get(), None);
+		let founders: Vec<T::AccountId> =
+			Members::<T>::iter_key_prefix(coop).take(T::MaxFounders::get() as usize).collect();
+		for founder in &founders {
+			Members::<T>::remove(coop, founder);
+			T::MembershipHooks::on_left(coop, founder);
+		}
 		Registry::<T>::remove(coop);
 		Self::deposit_event(Event::Rejected { coop });
 		Ok(())

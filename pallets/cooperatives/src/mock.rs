@@ -56,13 +56,17 @@ impl pallet_cooperatives::Config for Test {
 	type WeightInfo = ();
 }
 
-/// Refuses to let account 666 leave anything, and records who left.
+/// Refuses to let account 666 leave anything, and records who joined and who left.
 pub struct LeaveGuard;
 pub const STUCK: u128 = 666;
 parameter_types! {
+	pub static Joined: Vec<(CoopId, u128)> = vec![];
 	pub static Left: Vec<(CoopId, u128)> = vec![];
 }
 impl confoederatio_primitives::MembershipHooks<u128> for LeaveGuard {
+	fn on_joined(coop: CoopId, who: &u128) {
+		Joined::mutate(|joined| joined.push((coop, *who)));
+	}
 	fn can_leave(_: CoopId, who: &u128) -> sp_runtime::DispatchResult {
 		if *who == STUCK {
 			Err(sp_runtime::DispatchError::Other("unsettled"))

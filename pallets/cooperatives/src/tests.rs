@@ -136,8 +136,18 @@ fn federation_calls_need_the_federation_origin() {
 fn reject_removes_a_pending_cooperative_and_releases_the_deposit() {
 	build_and_execute(|| {
 		let coop = apply_bakery();
+		// The founders joined as the application was made, and the other pallets heard of it.
+		let mut joined: Vec<u128> =
+			Joined::get().into_iter().filter(|(c, _)| *c == coop).map(|(_, who)| who).collect();
+		joined.sort();
+		assert_eq!(joined, vec![4, 5, 6]);
 		assert_ok!(Cooperatives::reject(federation(), coop));
 		assert_eq!(last_event(), Event::<Test>::Rejected { coop }.into());
+		// ... and heard that they left with the cooperative.
+		let mut left: Vec<u128> =
+			Left::get().into_iter().filter(|(c, _)| *c == coop).map(|(_, who)| who).collect();
+		left.sort();
+		assert_eq!(left, vec![4, 5, 6]);
 		assert!(!Registry::<Test>::contains_key(coop));
 		assert_eq!(Members::<Test>::iter_prefix(coop).count(), 0);
 		assert_eq!(held(4), 0);
@@ -151,8 +161,10 @@ fn reject_removes_a_pending_cooperative_and_releases_the_deposit() {
 #[test]
 fn add_member_needs_the_cooperatives_own_active_origin() {
 	build_and_execute(|| {
+		assert_eq!(Joined::get(), vec![(0, 1), (0, 2), (0, 3)]);
 		assert_ok!(Cooperatives::add_member(coop_origin(0), 0, 7));
 		assert_eq!(last_event(), Event::<Test>::MemberAdded { coop: 0, who: 7 }.into());
+		assert_eq!(Joined::get().last(), Some(&(0, 7)));
 		assert_eq!(Registry::<Test>::get(0).unwrap().member_count, 4);
 
 		assert_noop!(Cooperatives::add_member(coop_origin(0), 0, 7), Error::<Test>::AlreadyMember);

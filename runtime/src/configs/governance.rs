@@ -12,8 +12,8 @@ use frame_support::{
 use sp_runtime::Perbill;
 
 use crate::{
-	configs::RuntimeBlockWeights, Balances, BlockNumber, Cooperatives, Runtime, RuntimeCall,
-	RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
+	configs::RuntimeBlockWeights, Balances, BlockNumber, Cooperatives, MutualCredit, Runtime,
+	RuntimeCall, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
 };
 
 /// The most members a cooperative may have.
@@ -32,7 +32,8 @@ impl pallet_cooperatives::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
-	type MembershipHooks = ();
+	/// Mutual credit opens an account for each new member and keeps debtors from leaving.
+	type MembershipHooks = (MutualCredit,);
 	type PalletId = CooperativesPalletId;
 	/// 100 CONF, held from the applicant while the cooperative exists.
 	type ApplicationDeposit = ConstU128<{ 100 * UNIT }>;

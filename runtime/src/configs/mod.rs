@@ -1,11 +1,13 @@
 //! The configuration of every pallet in the runtime, one file per concern.
 
 mod consensus;
+mod credit;
 mod governance;
 mod monetary;
 mod system;
 
 pub use consensus::*;
+pub use credit::*;
 pub use governance::*;
 pub use monetary::*;
 pub use system::*;

@@ -1,0 +1,239 @@
+//! Benchmarks of mutual credit (frame-benchmarking v2). Each measures the worst case of its call:
+//! accounts that exist and change, limits at work, the payee's side included.
+
+use super::*;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::Mutate;
+use frame_system::RawOrigin;
+use sp_runtime::traits::Saturating;
+
+/// An active cooperative of `size` funded members; returns it and its members.
+fn cooperative<T: Config>(name: &'static str, size: u32) -> (CoopId, Vec<T::AccountId>)
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let members: Vec<T::AccountId> = (0..size)
+		.map(|i| {
+			let who: T::AccountId = account(name, i, 0);
+			let amount = T::ContributionDeposit::get()
+				.saturating_mul(10u32.into())
+				.saturating_add(T::Currency::minimum_balance().saturating_mul(100u32.into()));
+			T::Currency::set_balance(&who, amount);
+			who
+		})
+		.collect();
+	(T::BenchmarkHelper::create_active_cooperative(&members), members)
+}
+
+fn member<T: Config>(
+	members: &[T::AccountId],
+	index: usize,
+) -> Result<T::AccountId, BenchmarkError> {
+	members.get(index).cloned().ok_or(BenchmarkError::Stop("too few members"))
+}
+
+/// Two cooperatives open to each other, with a member each; returns them.
+fn federated_pair<T: Config>(
+) -> Result<(CoopId, T::AccountId, CoopId, T::AccountId), BenchmarkError>
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let (from_coop, from_members) = cooperative::<T>("payer", 1);
+	let (to_coop, to_members) = cooperative::<T>("payee", 1);
+	let federation =
+		T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	for coop in [from_coop, to_coop] {
+		Pallet::<T>::set_federation_limit(federation.clone(), coop, T::MaxFederationLimit::get())
+			.map_err(|_| BenchmarkError::Stop("federation limit"))?;
+	}
+	Ok((from_coop, member::<T>(&from_members, 0)?, to_coop, member::<T>(&to_members, 0)?))
+}
+
+#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
+mod benchmarks {
+	use super::*;
+
+	/// A member pays another and goes below zero; both accounts exist.
+	#[benchmark]
+	fn transfer() -> Result<(), BenchmarkError> {
+		let (coop, members) = cooperative::<T>("member", 2);
+		let (from, to) = (member::<T>(&members, 0)?, member::<T>(&members, 1)?);
+		let amount = T::DefaultCreditLimit::get().max(1);
+		Accounts::<T>::mutate(coop, &from, |account| {
+			if let Some(account) = account {
+				account.credit_limit = account.credit_limit.max(amount);
+			}
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(from.clone()), coop, to.clone(), amount);
+
+		assert_eq!(Pallet::<T>::account_of(coop, &to).balance, amount as i128);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_credit_limit() -> Result<(), BenchmarkError> {
+		let (coop, members) = cooperative::<T>("member", 1);
+		let who = member::<T>(&members, 0)?;
+		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let limit = T::MaxCreditLimit::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, who.clone(), limit);
+
+		assert_eq!(Pallet::<T>::account_of(coop, &who).credit_limit, limit);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_default_credit_limit() -> Result<(), BenchmarkError> {
+		let (coop, _) = cooperative::<T>("member", 1);
+		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let limit = T::MaxCreditLimit::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, limit);
+
+		assert_eq!(Pallet::<T>::currency_of(coop).default_credit_limit, limit);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn submit_contribution() -> Result<(), BenchmarkError> {
+		let (coop, members) = cooperative::<T>("member", 1);
+		let who = member::<T>(&members, 0)?;
+		let hours = T::MaxContributionHours::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), coop, hours, WorkCategory::Subsistence, T::Hash::default());
+
+		assert!(Contributions::<T>::contains_key(NextContributionId::<T>::get().saturating_sub(1)));
+		Ok(())
+	}
+
+	/// Issues credit: the cooperative's account and the member's both exist and change.
+	#[benchmark]
+	fn approve_contribution() -> Result<(), BenchmarkError> {
+		let (coop, members) = cooperative::<T>("member", 2);
+		let who = member::<T>(&members, 0)?;
+		// The cooperative's account exists (a member paid it before).
+		Pallet::<T>::do_transfer(
+			coop,
+			member::<T>(&members, 1)?,
+			T::Cooperatives::account(coop),
+			1,
+		)
+		.map_err(|_| BenchmarkError::Stop("transfer"))?;
+		let id = NextContributionId::<T>::get();
+		Pallet::<T>::do_submit_contribution(
+			coop,
+			who.clone(),
+			T::MaxContributionHours::get().min(T::DefaultIssuanceLimit::get()).max(1),
+			WorkCategory::Commons,
+			T::Hash::default(),
+		)
+		.map_err(|_| BenchmarkError::Stop("submit"))?;
+		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(!Contributions::<T>::contains_key(id));
+		assert!(Pallet::<T>::account_of(coop, &who).balance > 0);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reject_contribution() -> Result<(), BenchmarkError> {
+		let (coop, members) = cooperative::<T>("member", 1);
+		let id = NextContributionId::<T>::get();
+		Pallet::<T>::do_submit_contribution(
+			coop,
+			member::<T>(&members, 0)?,
+			1,
+			WorkCategory::Commons,
+			T::Hash::default(),
+		)
+		.map_err(|_| BenchmarkError::Stop("submit"))?;
+		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(!Contributions::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// Pays across: two accounts and a currency on each side.
+	#[benchmark]
+	fn transfer_across() -> Result<(), BenchmarkError> {
+		let (from_coop, from, to_coop, to) = federated_pair::<T>()?;
+		let amount = T::DefaultCreditLimit::get().min(T::MaxFederationLimit::get()).max(1);
+		Accounts::<T>::mutate(from_coop, &from, |account| {
+			if let Some(account) = account {
+				account.credit_limit = account.credit_limit.max(amount);
+			}
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(from), from_coop, to_coop, to.clone(), amount);
+
+		assert_eq!(Pallet::<T>::account_of(to_coop, &to).balance, amount as i128);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_federation_limit() -> Result<(), BenchmarkError> {
+		let (coop, _) = cooperative::<T>("member", 1);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let limit = T::MaxFederationLimit::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, limit);
+
+		assert_eq!(Pallet::<T>::currency_of(coop).federation_limit, limit);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_exchange_rate() -> Result<(), BenchmarkError> {
+		let (coop, _) = cooperative::<T>("member", 1);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let rate = ExchangeRate::from_rational(3, 2);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, rate);
+
+		assert_eq!(Pallet::<T>::currency_of(coop).exchange_rate, rate);
+		Ok(())
+	}
+
+	/// Takes over a member's debt: the member's, the cooperative's and the currency's records
+	/// all change.
+	#[benchmark]
+	fn write_off() -> Result<(), BenchmarkError> {
+		let (coop, members) = cooperative::<T>("member", 2);
+		let (debtor, creditor) = (member::<T>(&members, 0)?, member::<T>(&members, 1)?);
+		let debt = T::DefaultCreditLimit::get().max(1);
+		Accounts::<T>::mutate(coop, &debtor, |account| {
+			if let Some(account) = account {
+				account.credit_limit = account.credit_limit.max(debt);
+			}
+		});
+		Pallet::<T>::do_transfer(coop, debtor.clone(), creditor, debt)
+			.map_err(|_| BenchmarkError::Stop("transfer"))?;
+		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, debtor.clone());
+
+		assert_eq!(Pallet::<T>::account_of(coop, &debtor).balance, 0);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::empty_test_ext(), crate::mock::Test);
+}

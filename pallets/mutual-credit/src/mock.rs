@@ -1,0 +1,204 @@
+//! A mock runtime for mutual credit: balances, and a mock registry of cooperatives (no dependency
+//! on the cooperatives pallet) that tells this pallet who joins and leaves, as the runtime does.
+//!
+//! Cooperatives: 0 = {1, 2, 3} and 1 = {4, 5, 6}, active; 2 = {7, 8}, suspended. A
+//! cooperative's account is `1_000 + coop`. Accounts 1..=20 hold 1,000 native units.
+//! Limits: default credit limit 500, issuance limit 10,000, federation limit none (0).
+
+use crate as pallet_mutual_credit;
+use confoederatio_primitives::{
+	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, EnsureFederation, MembershipHooks,
+};
+use frame_support::{derive_impl, parameter_types, traits::ConstU128};
+use sp_runtime::{BuildStorage, DispatchResult};
+use std::collections::BTreeMap;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Origins: origins,
+		MutualCredit: pallet_mutual_credit,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// Carries the collective origins into the mock's `RuntimeOrigin`.
+#[frame_support::pallet]
+pub mod origins {
+	use confoederatio_primitives::CollectiveOrigin;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {}
+
+	#[pallet::origin]
+	pub type Origin = CollectiveOrigin;
+}
+
+impl origins::Config for Test {}
+
+/// The state of a mock cooperative.
+#[derive(Clone)]
+pub struct MockCoop {
+	pub active: bool,
+	pub members: Vec<u64>,
+}
+
+parameter_types! {
+	pub static Coops: BTreeMap<CoopId, MockCoop> = BTreeMap::new();
+}
+
+/// The mock registry of cooperatives.
+pub struct MockCooperatives;
+impl confoederatio_primitives::Cooperatives<u64, u64> for MockCooperatives {
+	fn is_active(coop: CoopId) -> bool {
+		Coops::get().get(&coop).is_some_and(|c| c.active)
+	}
+	fn is_member(coop: CoopId, who: &u64) -> bool {
+		Coops::get().get(&coop).is_some_and(|c| c.members.contains(who))
+	}
+	fn member_count(coop: CoopId) -> u32 {
+		Coops::get().get(&coop).map_or(0, |c| c.members.len() as u32)
+	}
+	fn active_count() -> u32 {
+		Coops::get().values().filter(|c| c.active).count() as u32
+	}
+	fn account(coop: CoopId) -> u64 {
+		coop_account(coop)
+	}
+	fn params(coop: CoopId) -> Option<CoopParams<u64>> {
+		Coops::get().get(&coop).map(|_| CoopParams::default())
+	}
+}
+
+pub fn coop_account(coop: CoopId) -> u64 {
+	1_000 + u64::from(coop)
+}
+
+/// Creates a cooperative (or changes its status), as the registry does.
+pub fn create_coop(coop: CoopId, active: bool, members: &[u64]) {
+	Coops::mutate(|coops| {
+		coops.insert(coop, MockCoop { active, members: vec![] });
+	});
+	for member in members {
+		join(coop, *member);
+	}
+}
+
+pub fn set_active(coop: CoopId, active: bool) {
+	Coops::mutate(|coops| coops.get_mut(&coop).expect("a mock cooperative").active = active);
+}
+
+/// A member joins, as by `Cooperatives.add_member`.
+pub fn join(coop: CoopId, who: u64) {
+	Coops::mutate(|coops| coops.get_mut(&coop).expect("a mock cooperative").members.push(who));
+	MutualCredit::on_joined(coop, &who);
+}
+
+/// A member leaves, as by `Cooperatives.leave`: only if the pallet agrees.
+pub fn leave(coop: CoopId, who: u64) -> DispatchResult {
+	MutualCredit::can_leave(coop, &who)?;
+	Coops::mutate(|coops| {
+		coops.get_mut(&coop).expect("a mock cooperative").members.retain(|m| *m != who)
+	});
+	MutualCredit::on_left(coop, &who);
+	Ok(())
+}
+
+pub const DEFAULT_LIMIT: u128 = 500;
+pub const ISSUANCE_LIMIT: u128 = 10_000;
+pub const MAX_CREDIT_LIMIT: u128 = 5_000;
+pub const MAX_ISSUANCE_LIMIT: u128 = 1_000_000;
+pub const MAX_FEDERATION_LIMIT: u128 = 100_000;
+pub const MAX_HOURS: u128 = 2_400;
+pub const DEPOSIT: u64 = 10;
+
+impl pallet_mutual_credit::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Cooperatives = MockCooperatives;
+	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
+	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
+	type MaxCreditLimit = ConstU128<MAX_CREDIT_LIMIT>;
+	type DefaultCreditLimit = ConstU128<DEFAULT_LIMIT>;
+	type MaxIssuanceLimit = ConstU128<MAX_ISSUANCE_LIMIT>;
+	type DefaultIssuanceLimit = ConstU128<ISSUANCE_LIMIT>;
+	type MaxFederationLimit = ConstU128<MAX_FEDERATION_LIMIT>;
+	type MaxContributionHours = ConstU128<MAX_HOURS>;
+	type ContributionDeposit = frame_support::traits::ConstU64<DEPOSIT>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
+	fn create_active_cooperative(members: &[u64]) -> CoopId {
+		let coop = Coops::get().keys().max().map_or(0, |max| max + 1);
+		create_coop(coop, true, members);
+		coop
+	}
+	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin {
+		coop_origin(coop)
+	}
+}
+
+pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
+	CollectiveOrigin::Cooperative(coop).into()
+}
+
+pub fn federation() -> RuntimeOrigin {
+	CollectiveOrigin::Federation.into()
+}
+
+/// The mock's genesis, without cooperatives (the benchmarks create their own).
+pub fn empty_test_ext() -> sp_io::TestExternalities {
+	Coops::set(BTreeMap::new());
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=20).map(|who| (who, 1_000)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Genesis with the mock's three cooperatives.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut ext = empty_test_ext();
+	ext.execute_with(|| {
+		create_coop(0, true, &[1, 2, 3]);
+		create_coop(1, true, &[4, 5, 6]);
+		create_coop(2, false, &[7, 8]);
+	});
+	ext
+}
+
+/// Runs a test, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		MutualCredit::do_try_state().expect("invariants hold after the test");
+	});
+}

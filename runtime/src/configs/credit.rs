@@ -1,0 +1,60 @@
+//! Mutual credit: each cooperative's zero-sum currency, work contributions, and clearing.
+//!
+//! Credit amounts are hundredths of an hour of work: 100 = one hour.
+
+use confoederatio_primitives::{Credit, EnsureCooperative, EnsureFederation};
+use frame_support::{parameter_types, traits::ConstU128};
+
+use crate::{Balances, Cooperatives, Runtime, RuntimeHoldReason, RuntimeOrigin, UNIT};
+
+/// One hour of work, in credit units.
+pub const HOUR: Credit = 100;
+
+parameter_types! {
+	/// A member may owe at most 1,000 hours.
+	pub const MaxCreditLimit: Credit = 1_000 * HOUR;
+	/// A new member may owe 20 hours until its cooperative decides otherwise.
+	pub const DefaultCreditLimit: Credit = 20 * HOUR;
+	/// A cooperative may have at most a million hours of its credit out.
+	pub const MaxIssuanceLimit: Credit = 1_000_000 * HOUR;
+	/// A cooperative may issue 10,000 hours until it sets its own limit.
+	pub const DefaultIssuanceLimit: Credit = 10_000 * HOUR;
+	/// A cooperative's federation position may reach 100,000 hours either way at most.
+	pub const MaxFederationLimit: Credit = 100_000 * HOUR;
+	/// One contribution claims at most 200 hours.
+	pub const MaxContributionHours: Credit = 200 * HOUR;
+}
+
+impl pallet_mutual_credit::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Cooperatives = Cooperatives;
+	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
+	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
+	type MaxCreditLimit = MaxCreditLimit;
+	type DefaultCreditLimit = DefaultCreditLimit;
+	type MaxIssuanceLimit = MaxIssuanceLimit;
+	type DefaultIssuanceLimit = DefaultIssuanceLimit;
+	type MaxFederationLimit = MaxFederationLimit;
+	type MaxContributionHours = MaxContributionHours;
+	/// 1 CONF, held until the cooperative decides on the contribution.
+	type ContributionDeposit = ConstU128<UNIT>;
+	type WeightInfo = pallet_mutual_credit::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::configs::CooperativeBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_mutual_credit::BenchmarkHelper<crate::AccountId, RuntimeOrigin>
+	for crate::configs::CooperativeBenchmarkHelper
+{
+	fn create_active_cooperative(members: &[crate::AccountId]) -> confoederatio_primitives::CoopId {
+		<Self as pallet_holistic_voting::BenchmarkHelper<crate::AccountId>>::create_active_cooperative(
+			members,
+		)
+	}
+
+	fn cooperative_origin(coop: confoederatio_primitives::CoopId) -> RuntimeOrigin {
+		confoederatio_primitives::CollectiveOrigin::Cooperative(coop).into()
+	}
+}
