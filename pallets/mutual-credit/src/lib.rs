@@ -71,6 +71,8 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+use alloc::vec::Vec;
+
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
