@@ -14,6 +14,7 @@ declare -A pallets=(
 	[pallet_cooperatives]=pallets/cooperatives
 	[pallet_holistic_voting]=pallets/holistic-voting
 	[pallet_mutual_credit]=pallets/mutual-credit
+	[pallet_care_reputation]=pallets/care-reputation
 )
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")

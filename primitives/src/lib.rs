@@ -9,7 +9,8 @@
 //!   [`EnsureFederation`], [`EnsureFederationSupermajority`] to require them.
 //! - [`CoopParams`]: what a cooperative decides about itself.
 //! - [`Cooperatives`]: what any pallet may ask about cooperatives and their members.
-//! - [`VoteWeight`]: how much a member's vote weighs in its cooperative.
+//! - [`VoteWeight`]: how much a member's vote weighs in its cooperative; [`OneMemberOneVote`]
+//!   and [`HolisticWeight`] (over [`CreditLedger`] and [`CareLedger`]).
 //! - [`Tally`]: the state of a poll.
 //! - [`MembershipHooks`]: what other pallets say when a member joins or leaves.
 //! - [`Credit`], [`CreditBalance`], [`ExchangeRate`], [`WorkCategory`]: mutual credit.
@@ -164,6 +165,10 @@ pub struct CoopParams<BlockNumber> {
 	pub care_weight: u32,
 	/// No member holds more than this share of a poll's total weight (with 10 members or more).
 	pub weight_cap: Perbill,
+	/// The half-life of care reputation, in blocks.
+	pub care_half_life: BlockNumber,
+	/// How many distinct members must attest a care record to confirm it.
+	pub attestations_needed: u32,
 }
 
 impl<BlockNumber: From<u32>> Default for CoopParams<BlockNumber> {
@@ -173,9 +178,12 @@ impl<BlockNumber: From<u32>> Default for CoopParams<BlockNumber> {
 			voting_period: BlockNumber::from(14_400),
 			quorum: Perbill::from_percent(50),
 			approval: Perbill::from_percent(50),
-			work_weight: 0,
-			care_weight: 0,
+			work_weight: 1,
+			care_weight: 1,
 			weight_cap: Perbill::from_percent(10),
+			// 180 days of six-second blocks.
+			care_half_life: BlockNumber::from(180 * 14_400),
+			attestations_needed: 2,
 		}
 	}
 }
@@ -197,16 +205,19 @@ pub trait Cooperatives<AccountId, BlockNumber> {
 }
 
 /// How much a member's vote weighs in its cooperative.
-pub trait VoteWeight<AccountId> {
+pub trait VoteWeight<AccountId, BlockNumber> {
 	/// The weight of `who` in a poll of `coop`; 0 for a non-member.
 	fn vote_weight(coop: CoopId, who: &AccountId) -> VotingWeight;
+	/// `who` voted in a poll of `coop` that is open until `until`: keep what gave the vote its
+	/// weight from voting again in that poll (for example, credit moving to another member).
+	fn lock_for_poll(coop: CoopId, who: &AccountId, until: BlockNumber);
 }
 
 /// One member, one vote: every member weighs 1.
 pub struct OneMemberOneVote<C, BlockNumber>(PhantomData<(C, BlockNumber)>);
 
-impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>> VoteWeight<AccountId>
-	for OneMemberOneVote<C, BlockNumber>
+impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>>
+	VoteWeight<AccountId, BlockNumber> for OneMemberOneVote<C, BlockNumber>
 {
 	fn vote_weight(coop: CoopId, who: &AccountId) -> VotingWeight {
 		if C::is_member(coop, who) {
@@ -215,6 +226,67 @@ impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>> VoteWeight
 			0
 		}
 	}
+	fn lock_for_poll(_: CoopId, _: &AccountId, _: BlockNumber) {}
+}
+
+/// Credit units per hour of work: a currency's unit is a hundredth of an hour.
+pub const CREDIT_PER_HOUR: Credit = 100;
+
+/// What any pallet may ask of the mutual-credit ledgers.
+pub trait CreditLedger<AccountId, BlockNumber> {
+	/// `who`'s balance in `coop`'s currency (0 without an account).
+	fn balance(coop: CoopId, who: &AccountId) -> CreditBalance;
+	/// Keeps `who`'s balance in `coop`'s currency from going below `amount` until block
+	/// `until` (a vote's weight came from it).
+	fn lock(coop: CoopId, who: &AccountId, amount: Credit, until: BlockNumber);
+}
+
+/// What any pallet may ask of care reputation.
+pub trait CareLedger<AccountId> {
+	/// `who`'s care reputation in `coop` now, in whole points.
+	fn reputation(coop: CoopId, who: &AccountId) -> u128;
+}
+
+/// The holistic vote weight `1 + a·sqrt(work) + b·sqrt(care)`: `work` is the member's positive
+/// credit balance in the cooperative's currency, in whole hours; `care` its care reputation now;
+/// `a` and `b` the cooperative's `work_weight` and `care_weight`. Integer square roots, rounded
+/// down; saturating. Voting locks the balance that gave the weight until the poll ends.
+pub struct HolisticWeight<C, L, R, BlockNumber>(PhantomData<(C, L, R, BlockNumber)>);
+
+impl<AccountId, BlockNumber, C, L, R> VoteWeight<AccountId, BlockNumber>
+	for HolisticWeight<C, L, R, BlockNumber>
+where
+	C: Cooperatives<AccountId, BlockNumber>,
+	L: CreditLedger<AccountId, BlockNumber>,
+	R: CareLedger<AccountId>,
+{
+	fn vote_weight(coop: CoopId, who: &AccountId) -> VotingWeight {
+		if !C::is_member(coop, who) {
+			return 0;
+		}
+		let Some(params) = C::params(coop) else { return 0 };
+		let work = Credit::try_from(L::balance(coop, who)).unwrap_or(0) / CREDIT_PER_HOUR;
+		let care = R::reputation(coop, who);
+		holistic_weight(params.work_weight, work, params.care_weight, care)
+	}
+
+	fn lock_for_poll(coop: CoopId, who: &AccountId, until: BlockNumber) {
+		if let Ok(positive) = Credit::try_from(L::balance(coop, who)) {
+			if positive > 0 {
+				L::lock(coop, who, positive, until);
+			}
+		}
+	}
+}
+
+/// `1 + a·sqrt(work) + b·sqrt(care)`, integer square roots rounded down, saturating.
+pub fn holistic_weight(a: u32, work: u128, b: u32, care: u128) -> VotingWeight {
+	use sp_runtime::traits::IntegerSquareRoot;
+	let term = |factor: u32, amount: u128| {
+		let root = VotingWeight::try_from(amount.integer_sqrt()).unwrap_or(VotingWeight::MAX);
+		VotingWeight::from(factor).saturating_mul(root)
+	};
+	1u64.saturating_add(term(a, work)).saturating_add(term(b, care))
 }
 
 /// What other pallets say about a member joining or leaving a cooperative. Implemented for
@@ -284,8 +356,11 @@ pub struct CreditAccountInfo {
 	pub balance: CreditBalance,
 	/// How far below zero the balance may go.
 	pub credit_limit: Credit,
-	/// How much the holder may pay now: `balance + credit_limit`, never below zero.
+	/// How much the holder may pay now: `balance + credit_limit`, less what a vote locked, never
+	/// below zero.
 	pub available: Credit,
+	/// How much of the balance a vote in an open poll keeps from moving now.
+	pub locked: Credit,
 	/// Credit issued for approved `Subsistence` work: what the holder may redeem from that
 	/// bucket.
 	pub subsistence_entitlement: Credit,
@@ -352,6 +427,12 @@ pub mod runtime_api {
 			fn vote_weight(coop: CoopId, who: AccountId) -> VotingWeight;
 			/// The tally of an open poll; `None` if there is no such open poll.
 			fn poll_tally(poll: PollId) -> Option<Tally>;
+		}
+
+		/// Care reputation.
+		pub trait CareReputationApi<AccountId: codec::Codec> {
+			/// `who`'s care reputation in `coop` now (decayed), in whole points.
+			fn reputation(coop: CoopId, who: AccountId) -> u128;
 		}
 
 		/// Mutual-credit accounts and currencies.

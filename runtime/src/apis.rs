@@ -17,8 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Cooperatives, Executive,
-	Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Runtime, RuntimeCall,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, CareReputation, Cooperatives,
+	Executive, Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
@@ -273,13 +273,21 @@ impl_runtime_apis! {
 			who: AccountId,
 		) -> confoederatio_primitives::VotingWeight {
 			<<Runtime as pallet_holistic_voting::Config>::VoteWeight as
-				confoederatio_primitives::VoteWeight<AccountId>>::vote_weight(coop, &who)
+				confoederatio_primitives::VoteWeight<AccountId, crate::BlockNumber>>::vote_weight(
+				coop, &who,
+			)
 		}
 
 		fn poll_tally(
 			poll: confoederatio_primitives::PollId,
 		) -> Option<confoederatio_primitives::Tally> {
 			Governance::poll_tally(poll)
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::CareReputationApi<Block, AccountId> for Runtime {
+		fn reputation(coop: confoederatio_primitives::CoopId, who: AccountId) -> u128 {
+			CareReputation::reputation(coop, &who)
 		}
 	}
 

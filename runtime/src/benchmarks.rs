@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_cooperatives, Cooperatives]
 	[pallet_holistic_voting, Governance]
 	[pallet_mutual_credit, MutualCredit]
+	[pallet_care_reputation, CareReputation]
 );

@@ -255,4 +255,8 @@ mod runtime {
 	/// Each cooperative's zero-sum currency, work contributions, and clearing between them.
 	#[runtime::pallet_index(12)]
 	pub type MutualCredit = pallet_mutual_credit;
+
+	/// Soulbound care reputation, attested by members, decaying with a half-life.
+	#[runtime::pallet_index(13)]
+	pub type CareReputation = pallet_care_reputation;
 }

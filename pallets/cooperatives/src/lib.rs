@@ -306,6 +306,8 @@ pub mod pallet {
 		InvalidThreshold,
 		/// A weight factor is above `MaxWeightFactor`, or the cap is zero.
 		InvalidWeightParameters,
+		/// The care half-life is zero, or a care record would need no attester.
+		InvalidCareParameters,
 		/// No more cooperative ids.
 		IdsExhausted,
 	}
@@ -487,6 +489,10 @@ impl<T: Config> Pallet<T> {
 				&& params.care_weight <= T::MaxWeightFactor::get()
 				&& params.weight_cap > Perbill::zero(),
 			Error::<T>::InvalidWeightParameters
+		);
+		ensure!(
+			!params.care_half_life.is_zero() && params.attestations_needed >= 1,
+			Error::<T>::InvalidCareParameters
 		);
 		Ok(())
 	}

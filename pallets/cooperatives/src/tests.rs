@@ -258,6 +258,8 @@ fn set_parameters_validates_and_stores() {
 			work_weight: 2,
 			care_weight: 3,
 			weight_cap: Perbill::from_percent(15),
+			care_half_life: 1_000,
+			attestations_needed: 3,
 		};
 		assert_ok!(Cooperatives::set_parameters(coop_origin(0), 0, good.clone()));
 		assert_eq!(
@@ -284,6 +286,8 @@ fn set_parameters_validates_and_stores() {
 			with(|p| p.weight_cap = Perbill::zero()),
 			Error::<Test>::InvalidWeightParameters
 		);
+		assert_noop!(with(|p| p.care_half_life = 0), Error::<Test>::InvalidCareParameters);
+		assert_noop!(with(|p| p.attestations_needed = 0), Error::<Test>::InvalidCareParameters);
 		assert_noop!(
 			Cooperatives::set_parameters(RuntimeOrigin::signed(1), 0, good.clone()),
 			DispatchError::BadOrigin

@@ -26,6 +26,15 @@
 //! quorum and the aye weight is strictly more than its approval share of the weight cast
 //! (unanimity when the approval is 100%). A suspended cooperative's polls do not pass.
 //!
+//! ## Holistic weights
+//!
+//! A vote weighs what [`Config::VoteWeight`] says when it is cast (the runtime uses
+//! `1 + a·sqrt(work) + b·sqrt(care)`), and voting locks what gave it that weight until the poll
+//! ends, so that credit that voted cannot vote again after a transfer. In a cooperative of at
+//! least [`CAP_MIN_MEMBERS`] members no vote counts for more than the cooperative's
+//! `weight_cap` of the poll's total: the decisive tally ([`Pallet::decisive_tally`]) caps the
+//! largest votes at one level ([`math::cap_level`]).
+//!
 //! ## Runtime upgrades
 //!
 //! [`Pallet::authorize_upgrade`] needs [`Config::UpgradeOrigin`] (the `Upgrade` track) and
@@ -45,6 +54,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod math;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -58,7 +68,12 @@ pub use weights::WeightInfo;
 
 use alloc::boxed::Box;
 use codec::DecodeLimit;
-use confoederatio_primitives::{CollectiveOrigin, CoopId, Cooperatives, PollId, Tally, VoteWeight};
+use confoederatio_primitives::{
+	CollectiveOrigin, CoopId, Cooperatives, PollId, Tally, VoteWeight, VotingWeight,
+};
+
+/// The weight cap applies in cooperatives with at least this many members.
+pub const CAP_MIN_MEMBERS: u32 = 10;
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	pallet_prelude::*,
@@ -120,8 +135,9 @@ pub mod pallet {
 		/// The cooperatives and their members.
 		type Cooperatives: Cooperatives<Self::AccountId, BlockNumberFor<Self>>;
 
-		/// How much a member's vote weighs.
-		type VoteWeight: VoteWeight<Self::AccountId>;
+		/// How much a member's vote weighs, and how what gave it weight is kept from voting
+		/// twice.
+		type VoteWeight: VoteWeight<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// A cooperative acting after its members' vote; succeeds with its id.
 		type CooperativeOrigin: EnsureOrigin<
@@ -413,6 +429,7 @@ impl<T: Config> Pallet<T> {
 					ensure!(T::Cooperatives::is_member(*coop, who), Error::<T>::NotMember);
 					ensure!(!MemberVotes::<T>::contains_key(poll, who), Error::<T>::AlreadyVoted);
 					let weight = T::VoteWeight::vote_weight(*coop, who);
+					T::VoteWeight::lock_for_poll(*coop, who, open.end);
 					MemberVotes::<T>::insert(poll, who, MemberVote { aye, weight });
 					weight
 				},
@@ -436,10 +453,32 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// The tally that decides a poll: in a cooperative of at least [`CAP_MIN_MEMBERS`] members,
+	/// each vote capped so that none holds more than the cooperative's `weight_cap` of the total
+	/// ([`math::cap_level`]); otherwise the votes as cast. Reads every vote of a capped poll.
+	pub fn decisive_tally(poll_id: PollId, poll: &Poll<T>) -> Tally {
+		let PollScope::Cooperative(coop) = poll.scope else { return poll.tally };
+		if T::Cooperatives::member_count(coop) < CAP_MIN_MEMBERS {
+			return poll.tally;
+		}
+		let Some(params) = T::Cooperatives::params(coop) else { return poll.tally };
+		let votes: alloc::vec::Vec<MemberVote> = MemberVotes::<T>::iter_prefix_values(poll_id)
+			.take(T::MaxVoters::get() as usize)
+			.collect();
+		let weights: alloc::vec::Vec<VotingWeight> = votes.iter().map(|vote| vote.weight).collect();
+		let level = math::cap_level(&weights, params.weight_cap);
+		let mut tally = Tally { voters: poll.tally.voters, ..Default::default() };
+		for vote in votes {
+			let side = if vote.aye { &mut tally.ayes } else { &mut tally.nays };
+			*side = side.saturating_add(math::capped(vote.weight, level));
+		}
+		tally
+	}
+
 	/// Whether a poll passed, failed, or can still go either way, now.
-	fn outcome(poll: &Poll<T>) -> Outcome {
+	fn outcome(poll_id: PollId, poll: &Poll<T>) -> Outcome {
 		let ended = frame_system::Pallet::<T>::block_number() > poll.end;
-		let Tally { ayes, nays, voters } = poll.tally;
+		let Tally { ayes, nays, voters } = Self::decisive_tally(poll_id, poll);
 		match poll.scope {
 			PollScope::Cooperative(coop) => {
 				let members = T::Cooperatives::member_count(coop);
@@ -485,7 +524,8 @@ impl<T: Config> Pallet<T> {
 	/// and dispatches a passed call. Returns the weight used.
 	pub fn do_close(poll_id: PollId) -> Result<Weight, DispatchError> {
 		let poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::UnknownPoll)?;
-		let outcome = Self::outcome(&poll);
+		let outcome = Self::outcome(poll_id, &poll);
+		let tally = Self::decisive_tally(poll_id, &poll);
 		ensure!(outcome != Outcome::Undecided, Error::<T>::TooEarly);
 
 		T::Currency::release(
@@ -506,10 +546,10 @@ impl<T: Config> Pallet<T> {
 		}
 
 		if outcome == Outcome::Rejected {
-			Self::deposit_event(Event::Rejected { poll: poll_id, tally: poll.tally });
+			Self::deposit_event(Event::Rejected { poll: poll_id, tally });
 			return Ok(T::WeightInfo::close_rejected(voters));
 		}
-		Self::deposit_event(Event::Approved { poll: poll_id, tally: poll.tally });
+		Self::deposit_event(Event::Approved { poll: poll_id, tally });
 		let mut weight = T::WeightInfo::close_approved(voters);
 		let origin = match poll.scope {
 			PollScope::Cooperative(coop) => CollectiveOrigin::Cooperative(coop),
@@ -540,7 +580,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The tally of an open poll.
 	pub fn poll_tally(poll: PollId) -> Option<Tally> {
-		Polls::<T>::get(poll).map(|poll| poll.tally)
+		Polls::<T>::get(poll).map(|open| Self::decisive_tally(poll, &open))
 	}
 
 	/// The invariants of this pallet's storage (iterates over all of it: for tests and

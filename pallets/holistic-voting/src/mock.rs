@@ -121,6 +121,7 @@ parameter_types! {
 }
 
 pub const VOTING_PERIOD: u64 = 10;
+pub const MAX_VOTERS: u32 = 12;
 pub const FEDERATION_PERIOD: u64 = 20;
 pub const DEPOSIT: u64 = 50;
 
@@ -163,6 +164,29 @@ pub fn set_coop(coop: CoopId, change: impl FnOnce(&mut MockCoop)) {
 }
 
 parameter_types! {
+	/// Vote weights other than one member, one vote.
+	pub static Weights: BTreeMap<u64, u64> = BTreeMap::new();
+	/// The locks voting asked for: (cooperative, member, until).
+	pub static Locks: Vec<(CoopId, u64, u64)> = vec![];
+}
+
+/// One member, one vote, unless `Weights` says otherwise; records the locks asked for.
+pub struct MockVoteWeight;
+impl confoederatio_primitives::VoteWeight<u64, u64> for MockVoteWeight {
+	fn vote_weight(coop: CoopId, who: &u64) -> u64 {
+		let base = OneMemberOneVote::<MockCooperatives, u64>::vote_weight(coop, who);
+		if base == 0 {
+			0
+		} else {
+			Weights::get().get(who).copied().unwrap_or(1)
+		}
+	}
+	fn lock_for_poll(coop: CoopId, who: &u64, until: u64) {
+		Locks::mutate(|locks| locks.push((coop, *who, until)));
+	}
+}
+
+parameter_types! {
 	pub const MaxProposalWeight: Weight = Weight::from_parts(1_000_000_000, 1_000_000);
 }
 
@@ -172,14 +196,14 @@ impl pallet_holistic_voting::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cooperatives = MockCooperatives;
-	type VoteWeight = OneMemberOneVote<MockCooperatives, u64>;
+	type VoteWeight = MockVoteWeight;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type UpgradeOrigin = EnsureFederationSupermajority<RuntimeOrigin>;
 	type PollDeposit = frame_support::traits::ConstU64<DEPOSIT>;
 	type FederationVotingPeriod = frame_support::traits::ConstU64<FEDERATION_PERIOD>;
 	type MaxProposalLength = ConstU32<64>;
 	type MaxProposalWeight = MaxProposalWeight;
-	type MaxVoters = ConstU32<8>;
+	type MaxVoters = ConstU32<MAX_VOTERS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

@@ -362,12 +362,12 @@ fn a_failing_call_still_closes_the_poll() {
 #[test]
 fn a_poll_takes_at_most_max_voters() {
 	build_and_execute(|| {
-		set_coop(0, |c| c.members = (1..=9).collect());
+		set_coop(0, |c| c.members = (1..=MAX_VOTERS as u64 + 1).collect());
 		let poll = coop_poll(record_call(1));
-		for who in 1..=8 {
+		for who in 1..=MAX_VOTERS as u64 {
 			assert_ok!(vote(who, poll, true));
 		}
-		assert_noop!(vote(9, poll, true), Error::<Test>::TooManyVoters);
+		assert_noop!(vote(MAX_VOTERS as u64 + 1, poll, true), Error::<Test>::TooManyVoters);
 	});
 }
 
@@ -379,4 +379,78 @@ fn try_state_catches_a_tally_that_disagrees_with_the_votes() {
 		Polls::<Test>::mutate(poll, |p| p.as_mut().unwrap().tally.ayes = 5);
 		assert!(Governance::do_try_state().is_err());
 	});
+}
+
+mod holistic {
+	use super::*;
+
+	/// Cooperative 3 with members 10..10 + size; member 10 weighs `whale`.
+	fn weighted_cooperative(size: u64, whale: u64) -> CoopId {
+		set_coop(3, |c| c.members = (10..10 + size).collect());
+		Weights::mutate(|w| {
+			w.insert(10, whale);
+		});
+		3
+	}
+
+	fn poll_of(coop: CoopId) -> PollId {
+		let poll = NextPollId::<Test>::get();
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(10),
+			ProposalScope::Cooperative(coop),
+			record_call(1)
+		));
+		poll
+	}
+
+	#[test]
+	fn in_ten_members_or_more_no_vote_counts_for_more_than_the_cap() {
+		build_and_execute(|| {
+			let coop = weighted_cooperative(10, 100);
+			let poll = poll_of(coop);
+			assert_ok!(vote(10, poll, true));
+			for member in 11..20 {
+				assert_ok!(vote(member, poll, false));
+			}
+			// As cast: 100 against 9; capped at 10% each vote weighs 1: 1 against 9.
+			assert_eq!(Polls::<Test>::get(poll).unwrap().tally.ayes, 100);
+			assert_eq!(Governance::poll_tally(poll), Some(Tally { ayes: 1, nays: 9, voters: 10 }));
+			assert_ok!(Governance::close(RuntimeOrigin::signed(10), poll));
+			assert!(events().contains(&Event::Rejected {
+				poll,
+				tally: Tally { ayes: 1, nays: 9, voters: 10 }
+			}));
+		});
+	}
+
+	#[test]
+	fn below_ten_members_the_weights_count_as_cast() {
+		build_and_execute(|| {
+			let coop = weighted_cooperative(9, 100);
+			let poll = poll_of(coop);
+			assert_ok!(vote(10, poll, true));
+			for member in 11..19 {
+				assert_ok!(vote(member, poll, false));
+			}
+			assert_eq!(Governance::poll_tally(poll), Some(Tally { ayes: 100, nays: 8, voters: 9 }));
+			assert_ok!(Governance::close(RuntimeOrigin::signed(10), poll));
+			assert!(events()
+				.iter()
+				.any(|e| matches!(e, Event::Approved { poll: p, .. } if *p == poll)));
+		});
+	}
+
+	#[test]
+	fn voting_locks_what_gave_the_weight_until_the_poll_ends() {
+		build_and_execute(|| {
+			let poll = coop_poll(record_call(1));
+			let end = Polls::<Test>::get(poll).unwrap().end;
+			assert_ok!(vote(2, poll, true));
+			assert_eq!(Locks::get(), vec![(0, 2, end)]);
+			// A refused vote locks nothing.
+			assert_noop!(vote(2, poll, true), Error::<Test>::AlreadyVoted);
+			assert_noop!(vote(4, poll, true), Error::<Test>::NotMember);
+			assert_eq!(Locks::get().len(), 1);
+		});
+	}
 }

@@ -78,8 +78,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use confoederatio_primitives::{
-	CoopId, Cooperatives, Credit, CreditAccountInfo, CurrencyInfo, ExchangeRate, MembershipHooks,
-	WorkCategory,
+	CoopId, Cooperatives, Credit, CreditAccountInfo, CreditBalance, CreditLedger, CurrencyInfo,
+	ExchangeRate, MembershipHooks, WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -102,6 +102,9 @@ pub type ContributionOf<T> = Contribution<
 	<T as frame_system::Config>::Hash,
 	BlockNumberFor<T>,
 >;
+
+/// An account as stored.
+pub type CreditAccountOf<T> = CreditAccount<BlockNumberFor<T>>;
 
 /// What the benchmarks need from the runtime: cooperatives to work with, and their origin.
 #[cfg(feature = "runtime-benchmarks")]
@@ -186,8 +189,14 @@ pub mod pallet {
 	/// The accounts of each currency: `(coop, holder) → account`. Members get one when they join;
 	/// the cooperative's own account when it first issues or receives credit.
 	#[pallet::storage]
-	pub type Accounts<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, CoopId, Blake2_128Concat, T::AccountId, CreditAccount>;
+	pub type Accounts<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CoopId,
+		Blake2_128Concat,
+		T::AccountId,
+		CreditAccountOf<T>,
+	>;
 
 	/// The currencies' settings and federation positions (absent: the defaults, position zero).
 	#[pallet::storage]
@@ -382,6 +391,8 @@ pub mod pallet {
 		NoDebt,
 		/// The member owes credit: it must settle (or the cooperative write the debt off) first.
 		UnsettledDebt,
+		/// Credit that gave weight to a vote in an open poll cannot move until the poll ends.
+		CreditLocked,
 		/// No more contribution ids.
 		IdsExhausted,
 	}
@@ -597,7 +608,7 @@ impl<T: Config> Pallet<T> {
 	/// `who`'s account in `coop`'s currency, or a new empty one: with the cooperative's issuance
 	/// limit for its own account, with no credit limit for anyone else (members get theirs when
 	/// they join).
-	pub fn account_of(coop: CoopId, who: &T::AccountId) -> CreditAccount {
+	pub fn account_of(coop: CoopId, who: &T::AccountId) -> CreditAccountOf<T> {
 		Accounts::<T>::get(coop, who).unwrap_or_else(|| {
 			if *who == T::Cooperatives::account(coop) {
 				CreditAccount::with_limit(T::DefaultIssuanceLimit::get())
@@ -609,7 +620,7 @@ impl<T: Config> Pallet<T> {
 
 	/// What the runtime API reports of `who`'s account in `coop`'s currency.
 	pub fn account_info(coop: CoopId, who: &T::AccountId) -> CreditAccountInfo {
-		Self::account_of(coop, who).info()
+		Self::account_of(coop, who).info(frame_system::Pallet::<T>::block_number())
 	}
 
 	/// What the runtime API reports of `coop`'s currency.
@@ -648,6 +659,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The payer's balance after paying `amount`: within its credit limit, and not below what a
+	/// vote locked.
+	fn debit_payer(payer: &CreditAccountOf<T>, amount: Credit) -> Result<i128, DispatchError> {
+		let after = math::debit(payer.balance, amount, payer.credit_limit)
+			.ok_or(Error::<T>::OverCreditLimit)?;
+		let locked = payer.locked_at(frame_system::Pallet::<T>::block_number());
+		if locked > 0 {
+			ensure!(
+				math::credit(0, locked).is_some_and(|floor| after >= floor),
+				Error::<T>::CreditLocked
+			);
+		}
+		Ok(after)
+	}
+
 	/// Moves `amount` of `coop`'s credit from `from` to `to`. Checks everything but the origin.
 	///
 	/// Storage: the cooperative's status, the payee's membership, and the two accounts (read
@@ -665,8 +691,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_payee(coop, &to)?;
 		let mut payer = Accounts::<T>::get(coop, &from).ok_or(Error::<T>::NoCreditAccount)?;
 		let mut payee = Self::account_of(coop, &to);
-		payer.balance = math::debit(payer.balance, amount, payer.credit_limit)
-			.ok_or(Error::<T>::OverCreditLimit)?;
+		payer.balance = Self::debit_payer(&payer, amount)?;
 		payee.balance = math::credit(payee.balance, amount).ok_or(Error::<T>::Overflow)?;
 		Accounts::<T>::insert(coop, &from, payer);
 		Accounts::<T>::insert(coop, &to, payee);
@@ -806,8 +831,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(from != from_clearing, Error::<T>::PayerIsCooperative);
 		let mut payer = Accounts::<T>::get(from_coop, &from).ok_or(Error::<T>::NoCreditAccount)?;
 		let mut from_clearing_account = Self::account_of(from_coop, &from_clearing);
-		payer.balance = math::debit(payer.balance, amount, payer.credit_limit)
-			.ok_or(Error::<T>::OverCreditLimit)?;
+		payer.balance = Self::debit_payer(&payer, amount)?;
 		from_clearing_account.balance =
 			math::credit(from_clearing_account.balance, amount).ok_or(Error::<T>::Overflow)?;
 
@@ -924,6 +948,29 @@ impl<T: Config> Pallet<T> {
 			ensure!(held == deposit, "held deposits differ from the pending contributions'");
 		}
 		Ok(())
+	}
+}
+
+/// What other pallets (governance) ask of the ledgers.
+impl<T: Config> CreditLedger<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn balance(coop: CoopId, who: &T::AccountId) -> CreditBalance {
+		Accounts::<T>::get(coop, who).map_or(0, |account| account.balance)
+	}
+
+	/// Locks `amount` until `until`; a lock still in force is only ever extended (the larger
+	/// amount, the later end), so that every open poll's lock holds.
+	fn lock(coop: CoopId, who: &T::AccountId, amount: Credit, until: BlockNumberFor<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		Accounts::<T>::mutate_exists(coop, who, |entry| {
+			let Some(account) = entry else { return };
+			if now <= account.locked_until {
+				account.locked = account.locked.max(amount);
+				account.locked_until = account.locked_until.max(until);
+			} else {
+				account.locked = amount;
+				account.locked_until = until;
+			}
+		});
 	}
 }
 

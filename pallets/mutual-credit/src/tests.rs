@@ -744,6 +744,49 @@ mod leaving {
 	}
 }
 
+mod vote_locks {
+	use super::*;
+	use confoederatio_primitives::CreditLedger;
+
+	#[test]
+	fn credit_that_voted_stays_until_the_poll_ends() {
+		build_and_execute(|| {
+			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+			assert_ok!(MutualCredit::set_federation_limit(federation(), 0, 1_000));
+			assert_ok!(MutualCredit::set_federation_limit(federation(), 1, 1_000));
+			// 2 voted with its 300 in a poll open until block 10.
+			MutualCredit::lock(0, &2, 300, 10);
+			let info = MutualCredit::account_info(0, &2);
+			assert_eq!((info.locked, info.available), (300, 0));
+			assert_noop!(
+				MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 1),
+				Error::<Test>::CreditLocked
+			);
+			assert_noop!(
+				MutualCredit::transfer_across(RuntimeOrigin::signed(2), 0, 1, 4, 1),
+				Error::<Test>::CreditLocked
+			);
+			// What comes in above the lock may move.
+			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 50));
+			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 50));
+			// A second poll extends the lock, never shortens it.
+			MutualCredit::lock(0, &2, 100, 5);
+			assert_eq!(MutualCredit::account_info(0, &2).locked, 300);
+			System::set_block_number(10);
+			assert_noop!(
+				MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 1),
+				Error::<Test>::CreditLocked
+			);
+			System::set_block_number(11);
+			assert_eq!(MutualCredit::account_info(0, &2).locked, 0);
+			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 300));
+			// No account, no lock.
+			MutualCredit::lock(0, &99, 5, 100);
+			assert!(!Accounts::<Test>::contains_key(0, 99));
+		});
+	}
+}
+
 mod properties {
 	use super::*;
 	use proptest::prelude::*;

@@ -8,7 +8,7 @@ use scale_info::TypeInfo;
 
 /// An account in one cooperative's currency.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct CreditAccount {
+pub struct CreditAccount<BlockNumber> {
 	/// The balance: negative when the holder owes its community.
 	pub balance: CreditBalance,
 	/// How far below zero the balance may go. For the cooperative's own account this is its
@@ -18,12 +18,25 @@ pub struct CreditAccount {
 	pub subsistence_entitlement: Credit,
 	/// Credit issued for approved `Commons` work, redeemable from that reserve bucket.
 	pub commons_entitlement: Credit,
+	/// The balance may not go below this while a poll it voted in is open...
+	pub locked: Credit,
+	/// ... that is, up to and including this block.
+	pub locked_until: BlockNumber,
 }
 
-impl CreditAccount {
+impl<BlockNumber: Default + PartialOrd + Copy> CreditAccount<BlockNumber> {
 	/// An empty account with the given limit.
 	pub fn with_limit(credit_limit: Credit) -> Self {
 		Self { credit_limit, ..Default::default() }
+	}
+
+	/// The least the balance may be at block `now`: zero-credit floor aside, what a vote locked.
+	pub fn locked_at(&self, now: BlockNumber) -> Credit {
+		if now <= self.locked_until {
+			self.locked
+		} else {
+			0
+		}
 	}
 
 	/// The entitlement in `category`, to be changed.
@@ -34,12 +47,20 @@ impl CreditAccount {
 		}
 	}
 
-	/// What the runtime API reports.
-	pub fn info(&self) -> CreditAccountInfo {
+	/// What the runtime API reports at block `now`.
+	pub fn info(&self, now: BlockNumber) -> CreditAccountInfo {
+		let locked = self.locked_at(now);
+		let mut available = crate::math::available(self.balance, self.credit_limit);
+		if locked > 0 {
+			// What lies above the locked amount.
+			available =
+				available.min(crate::math::available(self.balance, 0).saturating_sub(locked));
+		}
 		CreditAccountInfo {
 			balance: self.balance,
 			credit_limit: self.credit_limit,
-			available: crate::math::available(self.balance, self.credit_limit),
+			available,
+			locked,
 			subsistence_entitlement: self.subsistence_entitlement,
 			commons_entitlement: self.commons_entitlement,
 		}

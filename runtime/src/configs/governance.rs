@@ -1,7 +1,7 @@
 //! Cooperatives and governance: the collective origins, membership, polls and upgrades.
 
 use confoederatio_primitives::{
-	EnsureCooperative, EnsureFederation, EnsureFederationSupermajority, OneMemberOneVote,
+	EnsureCooperative, EnsureFederation, EnsureFederationSupermajority, HolisticWeight,
 };
 use frame_support::{
 	parameter_types,
@@ -12,8 +12,8 @@ use frame_support::{
 use sp_runtime::Perbill;
 
 use crate::{
-	configs::RuntimeBlockWeights, Balances, BlockNumber, Cooperatives, MutualCredit, Runtime,
-	RuntimeCall, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
+	configs::RuntimeBlockWeights, Balances, BlockNumber, CareReputation, Cooperatives,
+	MutualCredit, Runtime, RuntimeCall, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
 };
 
 /// The most members a cooperative may have.
@@ -32,8 +32,9 @@ impl pallet_cooperatives::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
-	/// Mutual credit opens an account for each new member and keeps debtors from leaving.
-	type MembershipHooks = (MutualCredit,);
+	/// Mutual credit opens an account for each new member and keeps debtors from leaving; care
+	/// reputation is dropped on leaving.
+	type MembershipHooks = (MutualCredit, CareReputation);
 	type PalletId = CooperativesPalletId;
 	/// 100 CONF, held from the applicant while the cooperative exists.
 	type ApplicationDeposit = ConstU128<{ 100 * UNIT }>;
@@ -54,7 +55,8 @@ impl pallet_holistic_voting::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cooperatives = Cooperatives;
-	type VoteWeight = OneMemberOneVote<Cooperatives, BlockNumber>;
+	/// `1 + a·sqrt(work) + b·sqrt(care)`, voting locking the credit that gave the weight.
+	type VoteWeight = HolisticWeight<Cooperatives, MutualCredit, CareReputation, BlockNumber>;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type UpgradeOrigin = EnsureFederationSupermajority<RuntimeOrigin>;
 	/// 10 CONF, held while a poll is open.

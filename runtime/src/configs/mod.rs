@@ -1,11 +1,13 @@
 //! The configuration of every pallet in the runtime, one file per concern.
 
+mod care;
 mod consensus;
 mod credit;
 mod governance;
 mod monetary;
 mod system;
 
+pub use care::*;
 pub use consensus::*;
 pub use credit::*;
 pub use governance::*;
