@@ -211,6 +211,9 @@ pub trait VoteWeight<AccountId, BlockNumber> {
 	/// `who` voted in a poll of `coop` that is open until `until`: keep what gave the vote its
 	/// weight from voting again in that poll (for example, credit moving to another member).
 	fn lock_for_poll(coop: CoopId, who: &AccountId, until: BlockNumber);
+	/// The poll of `coop` open until `until` that `who` voted in was closed: what it locked may
+	/// be freed, unless another open poll still holds it.
+	fn release_poll(coop: CoopId, who: &AccountId, until: BlockNumber);
 }
 
 /// One member, one vote: every member weighs 1.
@@ -227,6 +230,7 @@ impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>>
 		}
 	}
 	fn lock_for_poll(_: CoopId, _: &AccountId, _: BlockNumber) {}
+	fn release_poll(_: CoopId, _: &AccountId, _: BlockNumber) {}
 }
 
 /// Credit units per hour of work: a currency's unit is a hundredth of an hour.
@@ -237,8 +241,11 @@ pub trait CreditLedger<AccountId, BlockNumber> {
 	/// `who`'s balance in `coop`'s currency (0 without an account).
 	fn balance(coop: CoopId, who: &AccountId) -> CreditBalance;
 	/// Keeps `who`'s balance in `coop`'s currency from going below `amount` until block
-	/// `until` (a vote's weight came from it).
+	/// `until` (a vote's weight came from it, in a poll open until then).
 	fn lock(coop: CoopId, who: &AccountId, amount: Credit, until: BlockNumber);
+	/// The poll open until `until` that locked `who`'s balance was closed early: once no other
+	/// open poll holds the lock, it is released.
+	fn unlock(coop: CoopId, who: &AccountId, until: BlockNumber);
 }
 
 /// What any pallet may ask of care reputation.
@@ -276,6 +283,10 @@ where
 				L::lock(coop, who, positive, until);
 			}
 		}
+	}
+
+	fn release_poll(coop: CoopId, who: &AccountId, until: BlockNumber) {
+		L::unlock(coop, who, until);
 	}
 }
 

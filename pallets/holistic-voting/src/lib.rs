@@ -537,7 +537,13 @@ impl<T: Config> Pallet<T> {
 		Polls::<T>::remove(poll_id);
 		let voters = poll.tally.voters;
 		match poll.scope {
-			PollScope::Cooperative(_) => {
+			PollScope::Cooperative(coop) => {
+				// What the votes locked is free once no other open poll holds it.
+				for voter in
+					MemberVotes::<T>::iter_key_prefix(poll_id).take(T::MaxVoters::get() as usize)
+				{
+					T::VoteWeight::release_poll(coop, &voter, poll.end);
+				}
 				let _ = MemberVotes::<T>::clear_prefix(poll_id, T::MaxVoters::get(), None);
 			},
 			PollScope::Federation { .. } => {

@@ -184,6 +184,13 @@ impl confoederatio_primitives::VoteWeight<u64, u64> for MockVoteWeight {
 	fn lock_for_poll(coop: CoopId, who: &u64, until: u64) {
 		Locks::mutate(|locks| locks.push((coop, *who, until)));
 	}
+	fn release_poll(coop: CoopId, who: &u64, until: u64) {
+		Locks::mutate(|locks| {
+			if let Some(at) = locks.iter().position(|lock| *lock == (coop, *who, until)) {
+				locks.remove(at);
+			}
+		});
+	}
 }
 
 parameter_types! {

@@ -451,6 +451,12 @@ mod holistic {
 			assert_noop!(vote(2, poll, true), Error::<Test>::AlreadyVoted);
 			assert_noop!(vote(4, poll, true), Error::<Test>::NotMember);
 			assert_eq!(Locks::get().len(), 1);
+			// Closing the poll releases what its votes locked.
+			assert_ok!(vote(1, poll, true));
+			assert_ok!(vote(3, poll, true));
+			assert_eq!(Locks::get().len(), 3);
+			assert_ok!(Governance::close(RuntimeOrigin::signed(1), poll));
+			assert_eq!(Locks::get(), vec![]);
 		});
 	}
 }

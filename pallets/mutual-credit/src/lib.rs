@@ -958,17 +958,40 @@ impl<T: Config> CreditLedger<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	}
 
 	/// Locks `amount` until `until`; a lock still in force is only ever extended (the larger
-	/// amount, the later end), so that every open poll's lock holds.
+	/// amount, the later end, one more poll holding it), so that every open poll's lock holds.
 	fn lock(coop: CoopId, who: &T::AccountId, amount: Credit, until: BlockNumberFor<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		Accounts::<T>::mutate_exists(coop, who, |entry| {
 			let Some(account) = entry else { return };
-			if now <= account.locked_until {
+			if now <= account.locked_until && account.locking_polls > 0 {
 				account.locked = account.locked.max(amount);
 				account.locked_until = account.locked_until.max(until);
+				account.locking_polls = account.locking_polls.saturating_add(1);
 			} else {
 				account.locked = amount;
 				account.locked_until = until;
+				account.locking_polls = 1;
+			}
+		});
+	}
+
+	/// A poll open until `until` closed. If it closed before its end, it was counted in the lock
+	/// in force (a lock is only renewed after the previous one ended), so one poll fewer holds
+	/// it; the last one releases it. A poll closed after its end had nothing left to hold.
+	fn unlock(coop: CoopId, who: &T::AccountId, until: BlockNumberFor<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		if now > until {
+			return;
+		}
+		Accounts::<T>::mutate_exists(coop, who, |entry| {
+			let Some(account) = entry else { return };
+			if now > account.locked_until || account.locking_polls == 0 {
+				return;
+			}
+			account.locking_polls = account.locking_polls.saturating_sub(1);
+			if account.locking_polls == 0 {
+				account.locked = 0;
+				account.locked_until = Default::default();
 			}
 		});
 	}

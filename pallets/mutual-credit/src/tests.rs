@@ -785,6 +785,39 @@ mod vote_locks {
 			assert!(!Accounts::<Test>::contains_key(0, 99));
 		});
 	}
+
+	#[test]
+	fn closing_the_polls_early_releases_the_lock() {
+		build_and_execute(|| {
+			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+			// Two open polls, ending at 10 and 20, hold 2's 300.
+			MutualCredit::lock(0, &2, 300, 10);
+			MutualCredit::lock(0, &2, 300, 20);
+			MutualCredit::unlock(0, &2, 10);
+			assert_eq!(MutualCredit::account_info(0, &2).locked, 300, "the second still holds it");
+			MutualCredit::unlock(0, &2, 20);
+			assert_eq!(MutualCredit::account_info(0, &2).locked, 0);
+			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 300));
+		});
+	}
+
+	#[test]
+	fn a_poll_closed_after_its_end_does_not_release_a_newer_lock() {
+		build_and_execute(|| {
+			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+			MutualCredit::lock(0, &2, 300, 10);
+			// The first poll ended unclosed; a new one locks afresh.
+			System::set_block_number(11);
+			MutualCredit::lock(0, &2, 300, 30);
+			// The first is closed late: the new lock stands.
+			MutualCredit::unlock(0, &2, 10);
+			assert_eq!(MutualCredit::account_info(0, &2).locked, 300);
+			assert_noop!(
+				MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 1),
+				Error::<Test>::CreditLocked
+			);
+		});
+	}
 }
 
 mod properties {

@@ -20,8 +20,10 @@ pub struct CreditAccount<BlockNumber> {
 	pub commons_entitlement: Credit,
 	/// The balance may not go below this while a poll it voted in is open...
 	pub locked: Credit,
-	/// ... that is, up to and including this block.
+	/// ... that is, up to and including this block, ...
 	pub locked_until: BlockNumber,
+	/// ... or until the open polls that locked it, this many, are all closed.
+	pub locking_polls: u32,
 }
 
 impl<BlockNumber: Default + PartialOrd + Copy> CreditAccount<BlockNumber> {
@@ -32,7 +34,7 @@ impl<BlockNumber: Default + PartialOrd + Copy> CreditAccount<BlockNumber> {
 
 	/// The least the balance may be at block `now`: zero-credit floor aside, what a vote locked.
 	pub fn locked_at(&self, now: BlockNumber) -> Credit {
-		if now <= self.locked_until {
+		if now <= self.locked_until && self.locking_polls > 0 {
 			self.locked
 		} else {
 			0

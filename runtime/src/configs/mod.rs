@@ -7,7 +7,6 @@ mod governance;
 mod monetary;
 mod system;
 
-pub use care::*;
 pub use consensus::*;
 pub use credit::*;
 pub use governance::*;
