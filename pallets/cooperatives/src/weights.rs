@@ -36,182 +36,212 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::NextCoopId` (r:1 w:1)
 	/// Proof: `Cooperatives::NextCoopId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Currencies` (r:1 w:0)
+	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:0 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:0 w:32)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn apply(f: u32, ) -> Weight {
-		//  Measured:  `223`
-		//  Estimated: `3593`
-		// Minimum execution time: 88_054_000 picoseconds.
-		Weight::from_parts(83_376_414, 3593)
-			// Standard Error: 3_869
-			.saturating_add(Weight::from_parts(2_810_241, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `610`
+		//  Estimated: `3593 + f * (2623 ±0)`
+		// Minimum execution time: 116_327_000 picoseconds.
+		Weight::from_parts(93_842_250, 3593)
+			// Standard Error: 19_365
+			.saturating_add(Weight::from_parts(9_348_706, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::ActiveCount` (r:1 w:1)
 	/// Proof: `Cooperatives::ActiveCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn admit() -> Weight {
-		//  Measured:  `376`
-		//  Estimated: `3620`
-		// Minimum execution time: 24_305_000 picoseconds.
-		Weight::from_parts(26_489_000, 3620)
+		//  Measured:  `384`
+		//  Estimated: `3628`
+		// Minimum execution time: 24_556_000 picoseconds.
+		Weight::from_parts(26_720_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::ActiveCount` (r:1 w:1)
 	/// Proof: `Cooperatives::ActiveCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		//  Measured:  `376`
-		//  Estimated: `3620`
-		// Minimum execution time: 24_225_000 picoseconds.
-		Weight::from_parts(26_479_000, 3620)
+		//  Measured:  `384`
+		//  Estimated: `3628`
+		// Minimum execution time: 24_566_000 picoseconds.
+		Weight::from_parts(27_120_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::ActiveCount` (r:1 w:1)
 	/// Proof: `Cooperatives::ActiveCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		//  Measured:  `376`
-		//  Estimated: `3620`
-		// Minimum execution time: 23_884_000 picoseconds.
-		Weight::from_parts(26_009_000, 3620)
+		//  Measured:  `384`
+		//  Estimated: `3628`
+		// Minimum execution time: 24_545_000 picoseconds.
+		Weight::from_parts(27_682_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Currencies` (r:1 w:0)
+	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
-		//  Measured:  `585`
-		//  Estimated: `3620`
-		// Minimum execution time: 35_476_000 picoseconds.
-		Weight::from_parts(38_031_000, 3620)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `1017`
+		//  Estimated: `3628`
+		// Minimum execution time: 50_424_000 picoseconds.
+		Weight::from_parts(56_565_000, 3628)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Storage: `CareReputation::Reputation` (r:0 w:1)
+	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CareReputation::AttesterUsage` (r:0 w:1)
+	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		//  Measured:  `609`
-		//  Estimated: `3620`
-		// Minimum execution time: 36_398_000 picoseconds.
-		Weight::from_parts(39_273_000, 3620)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `1051`
+		//  Estimated: `3628`
+		// Minimum execution time: 58_910_000 picoseconds.
+		Weight::from_parts(63_669_000, 3628)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Storage: `CareReputation::Reputation` (r:0 w:1)
+	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CareReputation::AttesterUsage` (r:0 w:1)
+	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		//  Measured:  `609`
-		//  Estimated: `3620`
-		// Minimum execution time: 33_893_000 picoseconds.
-		Weight::from_parts(36_969_000, 3620)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `1051`
+		//  Estimated: `3628`
+		// Minimum execution time: 56_816_000 picoseconds.
+		Weight::from_parts(63_299_000, 3628)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
-		//  Measured:  `376`
-		//  Estimated: `3620`
-		// Minimum execution time: 24_977_000 picoseconds.
-		Weight::from_parts(27_541_000, 3620)
+		//  Measured:  `384`
+		//  Estimated: `3628`
+		// Minimum execution time: 25_598_000 picoseconds.
+		Weight::from_parts(31_309_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:32 w:32)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Storage: `CareReputation::Reputation` (r:0 w:32)
+	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CareReputation::AttesterUsage` (r:0 w:32)
+	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn reject(f: u32, ) -> Weight {
-		//  Measured:  `637 + f * (57 ±0)`
-		//  Estimated: `3620 + f * (2539 ±0)`
-		// Minimum execution time: 83_075_000 picoseconds.
-		Weight::from_parts(82_873_343, 3620)
-			// Standard Error: 2_775
-			.saturating_add(Weight::from_parts(1_567_263, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
+		//  Measured:  `924 + f * (143 ±0)`
+		//  Estimated: `3828 + f * (2623 ±3)`
+		// Minimum execution time: 138_058_000 picoseconds.
+		Weight::from_parts(91_360_229, 3828)
+			// Standard Error: 32_251
+			.saturating_add(Weight::from_parts(17_090_000, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
 	}
 }
 
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn apply(f: u32, ) -> Weight {
-		Weight::from_parts(83_376_414, 3593)
-			.saturating_add(Weight::from_parts(2_810_241, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(93_842_250, 3593)
+			.saturating_add(Weight::from_parts(9_348_706, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(f.into())))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(26_489_000, 3620)
+		Weight::from_parts(26_720_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(26_479_000, 3620)
+		Weight::from_parts(27_120_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(26_009_000, 3620)
+		Weight::from_parts(27_682_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(38_031_000, 3620)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(56_565_000, 3628)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(39_273_000, 3620)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(63_669_000, 3628)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(36_969_000, 3620)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(63_299_000, 3628)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(27_541_000, 3620)
+		Weight::from_parts(31_309_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject(f: u32, ) -> Weight {
-		Weight::from_parts(82_873_343, 3620)
-			.saturating_add(Weight::from_parts(1_567_263, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(f.into())))
+		Weight::from_parts(91_360_229, 3828)
+			.saturating_add(Weight::from_parts(17_090_000, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
 	}
 }

@@ -106,5 +106,23 @@ mod tests {
 				}
 			}
 		}
+
+		/// The same through the holistic formula: whatever the members' work hours and care
+		/// points and the cooperative's factors, with ten members or more voting no vote holds
+		/// more than the default 10% of the capped total.
+		#[test]
+		fn the_cap_holds_for_any_distribution_of_work_and_care(
+			members in prop::collection::vec((0u128..10_000_000, 0u128..100_000), 10..80),
+			a in 0u32..=1_000,
+			b in 0u32..=1_000,
+		) {
+			let cap = Perbill::from_percent(10);
+			let weights: Vec<u64> = members
+				.iter()
+				.map(|(work, care)| confoederatio_primitives::holistic_weight(a, *work, b, *care))
+				.collect();
+			let (largest, total) = shares(&weights, cap);
+			prop_assert!(largest * 10 <= total, "largest {} of {}", largest, total);
+		}
 	}
 }

@@ -30,7 +30,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::NextPollId` (r:1 w:1)
@@ -38,91 +38,99 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Polls` (r:0 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[0, 16376]`.
 	fn propose(l: u32, ) -> Weight {
-		//  Measured:  `733`
-		//  Estimated: `3620`
-		// Minimum execution time: 99_405_000 picoseconds.
-		Weight::from_parts(104_080_872, 3620)
-			// Standard Error: 3
-			.saturating_add(Weight::from_parts(697, 0).saturating_mul(l.into()))
+		//  Measured:  `741`
+		//  Estimated: `3628`
+		// Minimum execution time: 100_958_000 picoseconds.
+		Weight::from_parts(129_725_278, 3628)
+			// Standard Error: 72
+			.saturating_add(Weight::from_parts(964, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::MemberVotes` (r:1 w:1)
 	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:1 w:0)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Storage: `CareReputation::Reputation` (r:1 w:0)
+	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		//  Measured:  `702`
+		//  Measured:  `1148`
 		//  Estimated: `19943`
-		// Minimum execution time: 47_588_000 picoseconds.
-		Weight::from_parts(50_274_000, 19943)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 72_345_000 picoseconds.
+		Weight::from_parts(83_476_000, 19943)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::MemberVotes` (r:1001 w:1000)
+	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::MemberVotes` (r:1000 w:1000)
-	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:1000 w:1000)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_approved(v: u32, ) -> Weight {
-		//  Measured:  `815 + v * (63 ±0)`
-		//  Estimated: `19943 + v * (2544 ±0)`
-		// Minimum execution time: 99_786_000 picoseconds.
-		Weight::from_parts(75_467_915, 19943)
-			// Standard Error: 12_028
-			.saturating_add(Weight::from_parts(1_924_457, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+		//  Measured:  `1159 + v * (148 ±0)`
+		//  Estimated: `19943 + v * (2623 ±0)`
+		// Minimum execution time: 135_834_000 picoseconds.
+		Weight::from_parts(138_178_000, 19943)
+			// Standard Error: 578_792
+			.saturating_add(Weight::from_parts(27_689_529, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::MemberVotes` (r:1001 w:1000)
+	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::MemberVotes` (r:1000 w:1000)
-	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:1000 w:1000)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_rejected(v: u32, ) -> Weight {
-		//  Measured:  `815 + v * (63 ±0)`
-		//  Estimated: `19943 + v * (2544 ±0)`
-		// Minimum execution time: 91_952_000 picoseconds.
-		Weight::from_parts(107_680_331, 19943)
-			// Standard Error: 13_668
-			.saturating_add(Weight::from_parts(1_864_845, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+		//  Measured:  `1159 + v * (148 ±0)`
+		//  Estimated: `19943 + v * (2623 ±0)`
+		// Minimum execution time: 120_765_000 picoseconds.
+		Weight::from_parts(121_748_000, 19943)
+			// Standard Error: 298_356
+			.saturating_add(Weight::from_parts(24_431_454, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
 	}
 	/// Storage: `System::AuthorizedUpgrade` (r:0 w:1)
 	/// Proof: `System::AuthorizedUpgrade` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	fn authorize_upgrade() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 14_077_000 picoseconds.
-		Weight::from_parts(15_298_000, 0)
+		// Minimum execution time: 14_207_000 picoseconds.
+		Weight::from_parts(15_679_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -130,36 +138,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn propose(l: u32, ) -> Weight {
-		Weight::from_parts(104_080_872, 3620)
-			.saturating_add(Weight::from_parts(697, 0).saturating_mul(l.into()))
+		Weight::from_parts(129_725_278, 3628)
+			.saturating_add(Weight::from_parts(964, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(50_274_000, 19943)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(83_476_000, 19943)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close_approved(v: u32, ) -> Weight {
-		Weight::from_parts(75_467_915, 19943)
-			.saturating_add(Weight::from_parts(1_924_457, 0).saturating_mul(v.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+		Weight::from_parts(138_178_000, 19943)
+			.saturating_add(Weight::from_parts(27_689_529, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
 	}
 	fn close_rejected(v: u32, ) -> Weight {
-		Weight::from_parts(107_680_331, 19943)
-			.saturating_add(Weight::from_parts(1_864_845, 0).saturating_mul(v.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+		Weight::from_parts(121_748_000, 19943)
+			.saturating_add(Weight::from_parts(24_431_454, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
 	}
 	fn authorize_upgrade() -> Weight {
-		Weight::from_parts(15_298_000, 0)
+		Weight::from_parts(15_679_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

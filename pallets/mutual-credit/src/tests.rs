@@ -1059,3 +1059,30 @@ mod properties {
 		}
 	}
 }
+
+/// The generated weight of `transfer` (measured in the real runtime by `scripts/benchmark.sh`)
+/// counts the membership checks (the cooperative's status, the payee's membership) and exactly
+/// two reads and two writes beyond them: the two accounts.
+#[test]
+fn transfer_reads_and_writes_two_accounts_beyond_the_membership_checks() {
+	let weights = include_str!("weights.rs");
+	let impl_start =
+		weights.find("impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T>").unwrap();
+	let body = &weights[impl_start..];
+	let transfer = body.find("fn transfer() -> Weight").unwrap();
+	let storage: Vec<&str> = body[..transfer]
+		.lines()
+		.filter_map(|line| line.trim().strip_prefix("/// Storage: "))
+		.collect();
+	assert_eq!(
+		storage,
+		vec![
+			"`Cooperatives::Registry` (r:1 w:0)",
+			"`Cooperatives::Members` (r:1 w:0)",
+			"`MutualCredit::Accounts` (r:2 w:2)",
+		]
+	);
+	let code = &body[transfer..];
+	let code = &code[..code.find("\n\t}").unwrap()];
+	assert!(code.contains("reads(4_u64)") && code.contains("writes(2_u64)"), "{code}");
+}

@@ -35,45 +35,45 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		//  Measured:  `909`
-		//  Estimated: `6188`
-		// Minimum execution time: 53_270_000 picoseconds.
-		Weight::from_parts(56_746_000, 6188)
+		//  Measured:  `979`
+		//  Estimated: `6236`
+		// Minimum execution time: 55_804_000 picoseconds.
+		Weight::from_parts(60_443_000, 6236)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn set_credit_limit() -> Weight {
-		//  Measured:  `782`
-		//  Estimated: `3620`
-		// Minimum execution time: 40_506_000 picoseconds.
-		Weight::from_parts(43_531_000, 3620)
+		//  Measured:  `852`
+		//  Estimated: `3628`
+		// Minimum execution time: 42_028_000 picoseconds.
+		Weight::from_parts(46_758_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn set_default_credit_limit() -> Weight {
-		//  Measured:  `178`
+		//  Measured:  `216`
 		//  Estimated: `3557`
-		// Minimum execution time: 19_557_000 picoseconds.
-		Weight::from_parts(21_770_000, 3557)
+		// Minimum execution time: 20_939_000 picoseconds.
+		Weight::from_parts(24_355_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::NextContributionId` (r:1 w:1)
@@ -81,34 +81,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Contributions` (r:0 w:1)
 	/// Proof: `MutualCredit::Contributions` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn submit_contribution() -> Weight {
-		//  Measured:  `732`
-		//  Estimated: `3620`
-		// Minimum execution time: 94_156_000 picoseconds.
-		Weight::from_parts(98_323_000, 3620)
+		//  Measured:  `778`
+		//  Estimated: `3628`
+		// Minimum execution time: 96_640_000 picoseconds.
+		Weight::from_parts(143_728_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualCredit::Contributions` (r:1 w:1)
 	/// Proof: `MutualCredit::Contributions` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn approve_contribution() -> Weight {
-		//  Measured:  `1372`
-		//  Estimated: `6188`
-		// Minimum execution time: 111_148_000 picoseconds.
-		Weight::from_parts(115_786_000, 6188)
+		//  Measured:  `1466`
+		//  Estimated: `6236`
+		// Minimum execution time: 113_521_000 picoseconds.
+		Weight::from_parts(177_822_000, 6236)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -117,66 +117,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn reject_contribution() -> Weight {
-		//  Measured:  `471`
+		//  Measured:  `509`
 		//  Estimated: `3593`
-		// Minimum execution time: 70_031_000 picoseconds.
-		Weight::from_parts(73_557_000, 3593)
+		// Minimum execution time: 72_255_000 picoseconds.
+		Weight::from_parts(110_176_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:2 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:2 w:2)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:4 w:4)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn transfer_across() -> Weight {
-		//  Measured:  `1218`
-		//  Estimated: `11386`
-		// Minimum execution time: 80_000_000 picoseconds.
-		Weight::from_parts(84_157_000, 11386)
+		//  Measured:  `1296`
+		//  Estimated: `11482`
+		// Minimum execution time: 83_626_000 picoseconds.
+		Weight::from_parts(135_584_000, 11482)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn set_federation_limit() -> Weight {
-		//  Measured:  `498`
-		//  Estimated: `3620`
-		// Minimum execution time: 29_265_000 picoseconds.
-		Weight::from_parts(31_419_000, 3620)
+		//  Measured:  `544`
+		//  Estimated: `3628`
+		// Minimum execution time: 30_377_000 picoseconds.
+		Weight::from_parts(52_909_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn set_exchange_rate() -> Weight {
-		//  Measured:  `498`
-		//  Estimated: `3620`
-		// Minimum execution time: 28_804_000 picoseconds.
-		Weight::from_parts(31_239_000, 3620)
+		//  Measured:  `544`
+		//  Estimated: `3628`
+		// Minimum execution time: 30_236_000 picoseconds.
+		Weight::from_parts(34_775_000, 3628)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn write_off() -> Weight {
-		//  Measured:  `759`
-		//  Estimated: `6188`
-		// Minimum execution time: 47_048_000 picoseconds.
-		Weight::from_parts(50_184_000, 6188)
+		//  Measured:  `829`
+		//  Estimated: `6236`
+		// Minimum execution time: 48_831_000 picoseconds.
+		Weight::from_parts(53_430_000, 6236)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,52 +185,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(56_746_000, 6188)
+		Weight::from_parts(60_443_000, 6236)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_credit_limit() -> Weight {
-		Weight::from_parts(43_531_000, 3620)
+		Weight::from_parts(46_758_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_default_credit_limit() -> Weight {
-		Weight::from_parts(21_770_000, 3557)
+		Weight::from_parts(24_355_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_contribution() -> Weight {
-		Weight::from_parts(98_323_000, 3620)
+		Weight::from_parts(143_728_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_contribution() -> Weight {
-		Weight::from_parts(115_786_000, 6188)
+		Weight::from_parts(177_822_000, 6236)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(73_557_000, 3593)
+		Weight::from_parts(110_176_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn transfer_across() -> Weight {
-		Weight::from_parts(84_157_000, 11386)
+		Weight::from_parts(135_584_000, 11482)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_federation_limit() -> Weight {
-		Weight::from_parts(31_419_000, 3620)
+		Weight::from_parts(52_909_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_exchange_rate() -> Weight {
-		Weight::from_parts(31_239_000, 3620)
+		Weight::from_parts(34_775_000, 3628)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn write_off() -> Weight {
-		Weight::from_parts(50_184_000, 6188)
+		Weight::from_parts(53_430_000, 6236)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
