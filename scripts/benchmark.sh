@@ -15,6 +15,7 @@ declare -A pallets=(
 	[pallet_holistic_voting]=pallets/holistic-voting
 	[pallet_mutual_credit]=pallets/mutual-credit
 	[pallet_care_reputation]=pallets/care-reputation
+	[pallet_redemption]=pallets/redemption
 )
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")

@@ -15,8 +15,9 @@ export CONFOEDERATIO_BIN="${CONFOEDERATIO_BIN:-$CARGO_TARGET_DIR/release/confoed
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 
-# Builds the node (and with it the runtime's wasm) in the one profile everything uses.
+# Builds the node (and with it the runtime's wasm) in the one profile everything uses, and every
+# other member: `runtime/upgrade-test`'s wasm is the upgrade e2e test's candidate runtime.
 build_node() {
-	log "building the node (release; target dir $CARGO_TARGET_DIR)"
-	(cd "$ROOT" && cargo build --release --locked --workspace --bins)
+	log "building the node and the upgrade-test runtime (release; target dir $CARGO_TARGET_DIR)"
+	(cd "$ROOT" && cargo build --release --locked --workspace)
 }

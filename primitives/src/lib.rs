@@ -21,6 +21,9 @@
 
 extern crate alloc;
 
+#[cfg(feature = "std")]
+pub mod testing;
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use frame_support::traits::{EnsureOrigin, OriginTrait};
@@ -169,6 +172,9 @@ pub struct CoopParams<BlockNumber> {
 	pub care_half_life: BlockNumber,
 	/// How many distinct members must attest a care record to confirm it.
 	pub attestations_needed: u32,
+	/// The share of each deposit into the reserve that goes to the `Subsistence` bucket (the
+	/// rest goes to `Commons`).
+	pub reserve_split: Perbill,
 }
 
 impl<BlockNumber: From<u32>> Default for CoopParams<BlockNumber> {
@@ -184,6 +190,7 @@ impl<BlockNumber: From<u32>> Default for CoopParams<BlockNumber> {
 			// 180 days of six-second blocks.
 			care_half_life: BlockNumber::from(180 * 14_400),
 			attestations_needed: 2,
+			reserve_split: Perbill::from_percent(75),
 		}
 	}
 }
@@ -246,6 +253,25 @@ pub trait CreditLedger<AccountId, BlockNumber> {
 	/// The poll open until `until` that locked `who`'s balance was closed early: once no other
 	/// open poll holds the lock, it is released.
 	fn unlock(coop: CoopId, who: &AccountId, until: BlockNumber);
+	/// `who`'s redeemable entitlement in `category` of `coop`'s currency.
+	fn entitlement(coop: CoopId, who: &AccountId, category: WorkCategory) -> Credit;
+	/// Takes `amount` out of circulation for a redemption: `who`'s balance goes down (never
+	/// below zero nor below what a vote locked), the cooperative's account comes back up by the
+	/// same amount, and the entitlement in `category` shrinks by it (never below zero).
+	fn burn(
+		coop: CoopId,
+		who: &AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> sp_runtime::DispatchResult;
+	/// Undoes a [`Self::burn`] whose redemption was cancelled: the cooperative's account pays
+	/// `amount` back (within its issuance limit) and the entitlement grows back.
+	fn unburn(
+		coop: CoopId,
+		who: &AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> sp_runtime::DispatchResult;
 }
 
 /// What any pallet may ask of care reputation.
@@ -379,6 +405,21 @@ pub struct CreditAccountInfo {
 	pub commons_entitlement: Credit,
 }
 
+/// A cooperative's reserve, as the runtime API reports it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct ReserveInfo<Balance> {
+	/// What the `Subsistence` bucket holds.
+	pub subsistence: Balance,
+	/// What the `Commons` bucket holds.
+	pub commons: Balance,
+	/// Native units paid per unit of credit redeemed (before the exit fee); zero until set.
+	pub rate: Balance,
+	/// Requests waiting for the `Subsistence` bucket.
+	pub subsistence_queue: u32,
+	/// Requests waiting for the `Commons` bucket.
+	pub commons_queue: u32,
+}
+
 /// A cooperative's currency as seen from the federation, as the runtime API reports it.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct CurrencyInfo {
@@ -393,6 +434,17 @@ pub struct CurrencyInfo {
 	pub federation_position: CreditBalance,
 	/// The sum of every debt the cooperative has written off.
 	pub written_off: Credit,
+}
+
+/// What the pallets' benchmarks need from the runtime: cooperatives to work in, and their
+/// origin.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, RuntimeOrigin> {
+	/// Creates an active cooperative with these members (who join it, as by `add_member`) and
+	/// returns its id.
+	fn create_active_cooperative(members: &[AccountId]) -> CoopId;
+	/// The origin of `coop`'s own decisions.
+	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin;
 }
 
 /// The votes cast in a poll so far.
@@ -444,6 +496,12 @@ pub mod runtime_api {
 		pub trait CareReputationApi<AccountId: codec::Codec> {
 			/// `who`'s care reputation in `coop` now (decayed), in whole points.
 			fn reputation(coop: CoopId, who: AccountId) -> u128;
+		}
+
+		/// Redemption reserves.
+		pub trait RedemptionApi<Balance: codec::Codec> {
+			/// `coop`'s reserve: its buckets, its rate and its queues.
+			fn reserve(coop: CoopId) -> ReserveInfo<Balance>;
 		}
 
 		/// Mutual-credit accounts and currencies.

@@ -18,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, CareReputation, Cooperatives,
-	Executive, Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	Executive, Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Redemption, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -288,6 +288,14 @@ impl_runtime_apis! {
 	impl confoederatio_primitives::runtime_api::CareReputationApi<Block, AccountId> for Runtime {
 		fn reputation(coop: confoederatio_primitives::CoopId, who: AccountId) -> u128 {
 			CareReputation::reputation(coop, &who)
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::RedemptionApi<Block, Balance> for Runtime {
+		fn reserve(
+			coop: confoederatio_primitives::CoopId,
+		) -> confoederatio_primitives::ReserveInfo<Balance> {
+			Redemption::reserve_info(coop)
 		}
 	}
 

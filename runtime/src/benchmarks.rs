@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_holistic_voting, Governance]
 	[pallet_mutual_credit, MutualCredit]
 	[pallet_care_reputation, CareReputation]
+	[pallet_redemption, Redemption]
 );

@@ -259,4 +259,8 @@ mod runtime {
 	/// Soulbound care reputation, attested by members, decaying with a half-life.
 	#[runtime::pallet_index(13)]
 	pub type CareReputation = pallet_care_reputation;
+
+	/// Each cooperative's reserve, which redeems work credit for CONF.
+	#[runtime::pallet_index(14)]
+	pub type Redemption = pallet_redemption;
 }

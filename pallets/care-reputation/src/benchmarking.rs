@@ -1,6 +1,7 @@
 //! Benchmarks of care reputation (frame-benchmarking v2).
 
 use super::*;
+use confoederatio_primitives::BenchmarkHelper as _;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;

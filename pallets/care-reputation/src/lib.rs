@@ -84,15 +84,6 @@ pub type RecordOf<T> = CareRecord<
 	<T as Config>::MaxAttesters,
 >;
 
-/// What the benchmarks need from the runtime: cooperatives to work with, and their origin.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId, RuntimeOrigin> {
-	/// Creates an active cooperative with these members.
-	fn create_active_cooperative(members: &[AccountId]) -> CoopId;
-	/// The origin of `coop`'s own decisions.
-	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin;
-}
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -150,7 +141,10 @@ pub mod pallet {
 
 		/// What the benchmarks need from the runtime.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::RuntimeOrigin>;
+		type BenchmarkHelper: confoederatio_primitives::BenchmarkHelper<
+			Self::AccountId,
+			Self::RuntimeOrigin,
+		>;
 	}
 
 	/// Pending care records, by id.

@@ -8,9 +8,8 @@ use crate as pallet_care_reputation;
 use confoederatio_primitives::{
 	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, MembershipHooks,
 };
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, traits::ConstU32};
 use sp_runtime::BuildStorage;
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -52,18 +51,6 @@ pub mod origins {
 
 impl origins::Config for Test {}
 
-/// The state of a mock cooperative.
-#[derive(Clone)]
-pub struct MockCoop {
-	pub active: bool,
-	pub members: Vec<u64>,
-	pub params: CoopParams<u64>,
-}
-
-parameter_types! {
-	pub static Coops: BTreeMap<CoopId, MockCoop> = BTreeMap::new();
-}
-
 pub const HALF_LIFE: u64 = 1_000;
 pub const PERIOD: u64 = 100;
 pub const MAX_POINTS: u32 = 10;
@@ -75,46 +62,20 @@ pub fn default_params() -> CoopParams<u64> {
 	CoopParams { care_half_life: HALF_LIFE, attestations_needed: 2, ..Default::default() }
 }
 
-/// The mock registry of cooperatives.
-pub struct MockCooperatives;
-impl confoederatio_primitives::Cooperatives<u64, u64> for MockCooperatives {
-	fn is_active(coop: CoopId) -> bool {
-		Coops::get().get(&coop).is_some_and(|c| c.active)
-	}
-	fn is_member(coop: CoopId, who: &u64) -> bool {
-		Coops::get().get(&coop).is_some_and(|c| c.members.contains(who))
-	}
-	fn member_count(coop: CoopId) -> u32 {
-		Coops::get().get(&coop).map_or(0, |c| c.members.len() as u32)
-	}
-	fn active_count() -> u32 {
-		Coops::get().values().filter(|c| c.active).count() as u32
-	}
-	fn account(coop: CoopId) -> u64 {
-		1_000 + u64::from(coop)
-	}
-	fn params(coop: CoopId) -> Option<CoopParams<u64>> {
-		Coops::get().get(&coop).map(|c| c.params.clone())
-	}
-}
+pub use confoederatio_primitives::testing::MockCooperatives;
 
 pub fn create_coop(coop: CoopId, active: bool, members: &[u64]) {
-	Coops::mutate(|coops| {
-		coops
-			.insert(coop, MockCoop { active, members: members.to_vec(), params: default_params() });
-	});
+	MockCooperatives::create(coop, active, members, default_params());
 }
 
 pub fn set_params(coop: CoopId, change: impl FnOnce(&mut CoopParams<u64>)) {
-	Coops::mutate(|coops| change(&mut coops.get_mut(&coop).expect("a mock cooperative").params));
+	MockCooperatives::change(coop, |c| change(&mut c.params));
 }
 
 /// A member leaves, as by `Cooperatives.leave`.
 pub fn leave(coop: CoopId, who: u64) {
 	CareReputation::can_leave(coop, &who).expect("care never keeps anyone");
-	Coops::mutate(|coops| {
-		coops.get_mut(&coop).expect("a mock cooperative").members.retain(|m| *m != who)
-	});
+	MockCooperatives::change(coop, |c| c.members.retain(|m| *m != who));
 	CareReputation::on_left(coop, &who);
 }
 
@@ -136,9 +97,9 @@ impl pallet_care_reputation::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
+impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
 	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = Coops::get().keys().max().map_or(0, |max| max + 1);
+		let coop = MockCooperatives::next_id();
 		create_coop(coop, true, members);
 		coop
 	}
@@ -153,7 +114,7 @@ pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
 
 /// The mock's genesis, without cooperatives (the benchmarks create their own).
 pub fn empty_test_ext() -> sp_io::TestExternalities {
-	Coops::set(BTreeMap::new());
+	MockCooperatives::reset();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: (1..=20).map(|who| (who, 1_000)).collect(),

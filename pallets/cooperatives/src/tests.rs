@@ -260,6 +260,7 @@ fn set_parameters_validates_and_stores() {
 			weight_cap: Perbill::from_percent(15),
 			care_half_life: 1_000,
 			attestations_needed: 3,
+			reserve_split: Perbill::from_percent(60),
 		};
 		assert_ok!(Cooperatives::set_parameters(coop_origin(0), 0, good.clone()));
 		assert_eq!(

@@ -2,6 +2,7 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
+use confoederatio_primitives::BenchmarkHelper as _;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;

@@ -174,7 +174,10 @@ pub mod pallet {
 
 		/// Creates the cooperatives benchmarks need.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: confoederatio_primitives::BenchmarkHelper<
+			Self::AccountId,
+			<Self as frame_system::Config>::RuntimeOrigin,
+		>;
 	}
 
 	/// The id the next poll gets.
@@ -368,13 +371,6 @@ pub mod pallet {
 			Self::do_try_state()
 		}
 	}
-}
-
-/// What the benchmarks need from the runtime: cooperatives to vote in.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Creates an active cooperative with these members and returns its id.
-	fn create_active_cooperative(members: &[AccountId]) -> CoopId;
 }
 
 /// What a poll's votes say now.

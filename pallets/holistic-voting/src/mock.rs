@@ -108,18 +108,6 @@ impl target::Config for Test {
 	type FederationOrigin = confoederatio_primitives::EnsureFederation<RuntimeOrigin>;
 }
 
-/// The state of a mock cooperative.
-#[derive(Clone)]
-pub struct MockCoop {
-	pub active: bool,
-	pub members: Vec<u64>,
-	pub params: CoopParams<u64>,
-}
-
-parameter_types! {
-	pub static Coops: BTreeMap<CoopId, MockCoop> = BTreeMap::new();
-}
-
 pub const VOTING_PERIOD: u64 = 10;
 pub const MAX_VOTERS: u32 = 12;
 pub const FEDERATION_PERIOD: u64 = 20;
@@ -129,38 +117,14 @@ pub fn default_params() -> CoopParams<u64> {
 	CoopParams { voting_period: VOTING_PERIOD, ..Default::default() }
 }
 
-/// The mock registry of cooperatives.
-pub struct MockCooperatives;
-impl confoederatio_primitives::Cooperatives<u64, u64> for MockCooperatives {
-	fn is_active(coop: CoopId) -> bool {
-		Coops::get().get(&coop).is_some_and(|c| c.active)
-	}
-	fn is_member(coop: CoopId, who: &u64) -> bool {
-		Coops::get().get(&coop).is_some_and(|c| c.members.contains(who))
-	}
-	fn member_count(coop: CoopId) -> u32 {
-		Coops::get().get(&coop).map_or(0, |c| c.members.len() as u32)
-	}
-	fn active_count() -> u32 {
-		Coops::get().values().filter(|c| c.active).count() as u32
-	}
-	fn account(coop: CoopId) -> u64 {
-		1_000 + u64::from(coop)
-	}
-	fn params(coop: CoopId) -> Option<CoopParams<u64>> {
-		Coops::get().get(&coop).map(|c| c.params.clone())
-	}
-}
+pub use confoederatio_primitives::testing::{MockCoop, MockCooperatives};
 
+/// Changes `coop`, creating it (active, no members, the default parameters) if need be.
 pub fn set_coop(coop: CoopId, change: impl FnOnce(&mut MockCoop)) {
-	Coops::mutate(|coops| {
-		let entry = coops.entry(coop).or_insert(MockCoop {
-			active: true,
-			members: vec![],
-			params: default_params(),
-		});
-		change(entry);
-	});
+	if MockCooperatives::get(coop).is_none() {
+		MockCooperatives::create(coop, true, &[], default_params());
+	}
+	MockCooperatives::change(coop, change);
 }
 
 parameter_types! {
@@ -219,11 +183,14 @@ impl pallet_holistic_voting::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<u64> for MockBenchmarkHelper {
+impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
 	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = Coops::get().keys().max().map_or(0, |max| max + 1);
+		let coop = MockCooperatives::next_id();
 		set_coop(coop, |c| c.members = members.to_vec());
 		coop
+	}
+	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin {
+		coop_origin(coop)
 	}
 }
 
@@ -232,7 +199,7 @@ pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	Coops::set(BTreeMap::new());
+	MockCooperatives::reset();
 	for (coop, members) in [(0, vec![1, 2, 3]), (1, vec![4, 5, 6]), (2, vec![7, 8, 9])] {
 		set_coop(coop, |c| c.members = members);
 	}

@@ -3,6 +3,7 @@
 
 use super::*;
 use alloc::vec::Vec;
+use confoederatio_primitives::BenchmarkHelper as _;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
@@ -33,6 +34,15 @@ fn member<T: Config>(
 	members.get(index).cloned().ok_or(BenchmarkError::Stop("too few members"))
 }
 
+/// Lets `who` owe at least `amount` in `coop`'s currency.
+fn allow_debt<T: Config>(coop: CoopId, who: &T::AccountId, amount: Credit) {
+	Accounts::<T>::mutate(coop, who, |account| {
+		if let Some(account) = account {
+			account.credit_limit = account.credit_limit.max(amount);
+		}
+	});
+}
+
 /// Two cooperatives open to each other, with a member each; returns them.
 fn federated_pair<T: Config>(
 ) -> Result<(CoopId, T::AccountId, CoopId, T::AccountId), BenchmarkError>
@@ -60,11 +70,7 @@ mod benchmarks {
 		let (coop, members) = cooperative::<T>("member", 2);
 		let (from, to) = (member::<T>(&members, 0)?, member::<T>(&members, 1)?);
 		let amount = T::DefaultCreditLimit::get().max(1);
-		Accounts::<T>::mutate(coop, &from, |account| {
-			if let Some(account) = account {
-				account.credit_limit = account.credit_limit.max(amount);
-			}
-		});
+		allow_debt::<T>(coop, &from, amount);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(from.clone()), coop, to.clone(), amount);
@@ -171,11 +177,7 @@ mod benchmarks {
 	fn transfer_across() -> Result<(), BenchmarkError> {
 		let (from_coop, from, to_coop, to) = federated_pair::<T>()?;
 		let amount = T::DefaultCreditLimit::get().min(T::MaxFederationLimit::get()).max(1);
-		Accounts::<T>::mutate(from_coop, &from, |account| {
-			if let Some(account) = account {
-				account.credit_limit = account.credit_limit.max(amount);
-			}
-		});
+		allow_debt::<T>(from_coop, &from, amount);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(from), from_coop, to_coop, to.clone(), amount);
@@ -219,11 +221,7 @@ mod benchmarks {
 		let (coop, members) = cooperative::<T>("member", 2);
 		let (debtor, creditor) = (member::<T>(&members, 0)?, member::<T>(&members, 1)?);
 		let debt = T::DefaultCreditLimit::get().max(1);
-		Accounts::<T>::mutate(coop, &debtor, |account| {
-			if let Some(account) = account {
-				account.credit_limit = account.credit_limit.max(debt);
-			}
-		});
+		allow_debt::<T>(coop, &debtor, debt);
 		Pallet::<T>::do_transfer(coop, debtor.clone(), creditor, debt)
 			.map_err(|_| BenchmarkError::Stop("transfer"))?;
 		let origin = T::BenchmarkHelper::cooperative_origin(coop);

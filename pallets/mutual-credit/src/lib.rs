@@ -106,15 +106,6 @@ pub type ContributionOf<T> = Contribution<
 /// An account as stored.
 pub type CreditAccountOf<T> = CreditAccount<BlockNumberFor<T>>;
 
-/// What the benchmarks need from the runtime: cooperatives to work with, and their origin.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId, RuntimeOrigin> {
-	/// Creates an active cooperative with these members (who join it, as by `add_member`).
-	fn create_active_cooperative(members: &[AccountId]) -> CoopId;
-	/// The origin of `coop`'s own decisions.
-	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin;
-}
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -183,7 +174,10 @@ pub mod pallet {
 
 		/// What the benchmarks need from the runtime.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::RuntimeOrigin>;
+		type BenchmarkHelper: confoederatio_primitives::BenchmarkHelper<
+			Self::AccountId,
+			Self::RuntimeOrigin,
+		>;
 	}
 
 	/// The accounts of each currency: `(coop, holder) → account`. Members get one when they join;
@@ -336,6 +330,29 @@ pub mod pallet {
 			/// The new limit, in federation units.
 			limit: Credit,
 		},
+		/// Credit left circulation for a redemption: the holder's balance and entitlement went
+		/// down, the cooperative's account up.
+		Burned {
+			/// The currency.
+			coop: CoopId,
+			/// The holder.
+			who: T::AccountId,
+			/// The entitlement it was redeemed from.
+			category: WorkCategory,
+			/// The amount.
+			amount: Credit,
+		},
+		/// A cancelled redemption's credit came back into circulation.
+		Unburned {
+			/// The currency.
+			coop: CoopId,
+			/// The holder.
+			who: T::AccountId,
+			/// The entitlement it went back to.
+			category: WorkCategory,
+			/// The amount.
+			amount: Credit,
+		},
 		/// The federation set a currency's value in federation units.
 		ExchangeRateSet {
 			/// The cooperative.
@@ -393,6 +410,10 @@ pub mod pallet {
 		UnsettledDebt,
 		/// Credit that gave weight to a vote in an open poll cannot move until the poll ends.
 		CreditLocked,
+		/// More than the entitlement of that category.
+		OverEntitlement,
+		/// More than the positive balance: only credit held can be redeemed.
+		InsufficientCredit,
 		/// No more contribution ids.
 		IdsExhausted,
 	}
@@ -764,22 +785,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(acting == coop, Error::<T>::WrongCooperative);
 		Self::ensure_active(coop)?;
 		ensure!(T::Cooperatives::is_member(coop, &who), Error::<T>::NotMember);
-		let issuer = T::Cooperatives::account(coop);
-		let mut issuing = Self::account_of(coop, &issuer);
-		let mut member = Self::account_of(coop, &who);
-		issuing.balance = math::debit(issuing.balance, amount, issuing.credit_limit)
-			.ok_or(Error::<T>::OverIssuanceLimit)?;
-		member.balance = math::credit(member.balance, amount).ok_or(Error::<T>::Overflow)?;
-		let entitlement = member.entitlement_mut(category);
-		*entitlement = entitlement.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Self::do_issue(coop, &who, category, amount)?;
 		T::Currency::release(
 			&HoldReason::ContributionDeposit.into(),
 			&who,
 			deposit,
 			Precision::BestEffort,
 		)?;
-		Accounts::<T>::insert(coop, &issuer, issuing);
-		Accounts::<T>::insert(coop, &who, member);
 		Contributions::<T>::remove(id);
 		Self::deposit_event(Event::ContributionApproved { id, coop, who, amount, category });
 		Ok(())
@@ -884,6 +896,69 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Takes `amount` of `who`'s credit out of circulation for a redemption in `category`: its
+	/// balance goes down (never below zero, nor below what a vote locked), the cooperative's
+	/// account up, the entitlement down. Changes nothing unless all of it holds.
+	pub fn do_burn(
+		coop: CoopId,
+		who: &T::AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let issuer = T::Cooperatives::account(coop);
+		ensure!(*who != issuer, Error::<T>::PayerIsCooperative);
+		let mut holder = Accounts::<T>::get(coop, who).ok_or(Error::<T>::NoCreditAccount)?;
+		let entitlement = holder.entitlement_mut(category);
+		*entitlement = entitlement.checked_sub(amount).ok_or(Error::<T>::OverEntitlement)?;
+		// Only credit held can be redeemed: no credit limit here.
+		ensure!(math::debit(holder.balance, amount, 0).is_some(), Error::<T>::InsufficientCredit);
+		let without_limit = CreditAccount { credit_limit: 0, ..holder };
+		holder.balance = Self::debit_payer(&without_limit, amount)?;
+		let mut issuing = Self::account_of(coop, &issuer);
+		issuing.balance = math::credit(issuing.balance, amount).ok_or(Error::<T>::Overflow)?;
+		Accounts::<T>::insert(coop, who, holder);
+		Accounts::<T>::insert(coop, &issuer, issuing);
+		Self::deposit_event(Event::Burned { coop, who: who.clone(), category, amount });
+		Ok(())
+	}
+
+	/// Issues `amount` of `coop`'s credit to `who` with as much entitlement in `category`: the
+	/// cooperative's account goes down (within its issuance limit), `who`'s up. Checks neither
+	/// origin nor membership; changes nothing unless all of it holds.
+	pub fn do_issue(
+		coop: CoopId,
+		who: &T::AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		let issuer = T::Cooperatives::account(coop);
+		ensure!(*who != issuer, Error::<T>::PayerIsCooperative);
+		let mut holder = Self::account_of(coop, who);
+		let mut issuing = Self::account_of(coop, &issuer);
+		issuing.balance = math::debit(issuing.balance, amount, issuing.credit_limit)
+			.ok_or(Error::<T>::OverIssuanceLimit)?;
+		holder.balance = math::credit(holder.balance, amount).ok_or(Error::<T>::Overflow)?;
+		let entitlement = holder.entitlement_mut(category);
+		*entitlement = entitlement.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Accounts::<T>::insert(coop, &issuer, issuing);
+		Accounts::<T>::insert(coop, who, holder);
+		Ok(())
+	}
+
+	/// Undoes a [`Self::do_burn`]: the cooperative's account pays `amount` back (within its
+	/// issuance limit) and the entitlement grows back.
+	pub fn do_unburn(
+		coop: CoopId,
+		who: &T::AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		Self::do_issue(coop, who, category, amount)?;
+		Self::deposit_event(Event::Unburned { coop, who: who.clone(), category, amount });
+		Ok(())
+	}
+
 	/// Moves `who`'s debt in `coop` to the cooperative's account. Does not check the origin.
 	pub fn do_write_off(coop: CoopId, who: T::AccountId) -> DispatchResult {
 		Self::ensure_exists(coop)?;
@@ -955,6 +1030,29 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> CreditLedger<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn balance(coop: CoopId, who: &T::AccountId) -> CreditBalance {
 		Accounts::<T>::get(coop, who).map_or(0, |account| account.balance)
+	}
+
+	fn entitlement(coop: CoopId, who: &T::AccountId, category: WorkCategory) -> Credit {
+		let mut account = Self::account_of(coop, who);
+		*account.entitlement_mut(category)
+	}
+
+	fn burn(
+		coop: CoopId,
+		who: &T::AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		Self::do_burn(coop, who, category, amount)
+	}
+
+	fn unburn(
+		coop: CoopId,
+		who: &T::AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		Self::do_unburn(coop, who, category, amount)
 	}
 
 	/// Locks `amount` until `until`; a lock still in force is only ever extended (the larger

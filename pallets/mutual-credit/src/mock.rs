@@ -9,9 +9,8 @@ use crate as pallet_mutual_credit;
 use confoederatio_primitives::{
 	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, EnsureFederation, MembershipHooks,
 };
-use frame_support::{derive_impl, parameter_types, traits::ConstU128};
+use frame_support::{derive_impl, traits::ConstU128};
 use sp_runtime::{BuildStorage, DispatchResult};
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -53,70 +52,34 @@ pub mod origins {
 
 impl origins::Config for Test {}
 
-/// The state of a mock cooperative.
-#[derive(Clone)]
-pub struct MockCoop {
-	pub active: bool,
-	pub members: Vec<u64>,
-}
-
-parameter_types! {
-	pub static Coops: BTreeMap<CoopId, MockCoop> = BTreeMap::new();
-}
-
-/// The mock registry of cooperatives.
-pub struct MockCooperatives;
-impl confoederatio_primitives::Cooperatives<u64, u64> for MockCooperatives {
-	fn is_active(coop: CoopId) -> bool {
-		Coops::get().get(&coop).is_some_and(|c| c.active)
-	}
-	fn is_member(coop: CoopId, who: &u64) -> bool {
-		Coops::get().get(&coop).is_some_and(|c| c.members.contains(who))
-	}
-	fn member_count(coop: CoopId) -> u32 {
-		Coops::get().get(&coop).map_or(0, |c| c.members.len() as u32)
-	}
-	fn active_count() -> u32 {
-		Coops::get().values().filter(|c| c.active).count() as u32
-	}
-	fn account(coop: CoopId) -> u64 {
-		coop_account(coop)
-	}
-	fn params(coop: CoopId) -> Option<CoopParams<u64>> {
-		Coops::get().get(&coop).map(|_| CoopParams::default())
-	}
-}
+pub use confoederatio_primitives::testing::MockCooperatives;
 
 pub fn coop_account(coop: CoopId) -> u64 {
-	1_000 + u64::from(coop)
+	MockCooperatives::account_of(coop)
 }
 
-/// Creates a cooperative (or changes its status), as the registry does.
+/// Creates a cooperative whose members join one by one, as the registry does.
 pub fn create_coop(coop: CoopId, active: bool, members: &[u64]) {
-	Coops::mutate(|coops| {
-		coops.insert(coop, MockCoop { active, members: vec![] });
-	});
+	MockCooperatives::create(coop, active, &[], CoopParams::default());
 	for member in members {
 		join(coop, *member);
 	}
 }
 
 pub fn set_active(coop: CoopId, active: bool) {
-	Coops::mutate(|coops| coops.get_mut(&coop).expect("a mock cooperative").active = active);
+	MockCooperatives::change(coop, |c| c.active = active);
 }
 
 /// A member joins, as by `Cooperatives.add_member`.
 pub fn join(coop: CoopId, who: u64) {
-	Coops::mutate(|coops| coops.get_mut(&coop).expect("a mock cooperative").members.push(who));
+	MockCooperatives::change(coop, |c| c.members.push(who));
 	MutualCredit::on_joined(coop, &who);
 }
 
 /// A member leaves, as by `Cooperatives.leave`: only if the pallet agrees.
 pub fn leave(coop: CoopId, who: u64) -> DispatchResult {
 	MutualCredit::can_leave(coop, &who)?;
-	Coops::mutate(|coops| {
-		coops.get_mut(&coop).expect("a mock cooperative").members.retain(|m| *m != who)
-	});
+	MockCooperatives::change(coop, |c| c.members.retain(|m| *m != who));
 	MutualCredit::on_left(coop, &who);
 	Ok(())
 }
@@ -150,9 +113,9 @@ impl pallet_mutual_credit::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
+impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
 	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = Coops::get().keys().max().map_or(0, |max| max + 1);
+		let coop = MockCooperatives::next_id();
 		create_coop(coop, true, members);
 		coop
 	}
@@ -171,7 +134,7 @@ pub fn federation() -> RuntimeOrigin {
 
 /// The mock's genesis, without cooperatives (the benchmarks create their own).
 pub fn empty_test_ext() -> sp_io::TestExternalities {
-	Coops::set(BTreeMap::new());
+	MockCooperatives::reset();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: (1..=20).map(|who| (who, 1_000)).collect(),

@@ -23,18 +23,3 @@ impl pallet_care_reputation::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::configs::CooperativeBenchmarkHelper;
 }
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_care_reputation::BenchmarkHelper<crate::AccountId, RuntimeOrigin>
-	for crate::configs::CooperativeBenchmarkHelper
-{
-	fn create_active_cooperative(members: &[crate::AccountId]) -> confoederatio_primitives::CoopId {
-		<Self as pallet_holistic_voting::BenchmarkHelper<crate::AccountId>>::create_active_cooperative(
-			members,
-		)
-	}
-
-	fn cooperative_origin(coop: confoederatio_primitives::CoopId) -> RuntimeOrigin {
-		confoederatio_primitives::CollectiveOrigin::Cooperative(coop).into()
-	}
-}

@@ -70,11 +70,13 @@ impl pallet_holistic_voting::Config for Runtime {
 	type BenchmarkHelper = CooperativeBenchmarkHelper;
 }
 
-/// Creates active cooperatives for the governance benchmarks.
+/// Creates active cooperatives for the benchmarks of governance, mutual credit and care.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct CooperativeBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_holistic_voting::BenchmarkHelper<crate::AccountId> for CooperativeBenchmarkHelper {
+impl confoederatio_primitives::BenchmarkHelper<crate::AccountId, RuntimeOrigin>
+	for CooperativeBenchmarkHelper
+{
 	fn create_active_cooperative(members: &[crate::AccountId]) -> confoederatio_primitives::CoopId {
 		let name = b"benchmark".to_vec().try_into().expect("short name");
 		let applicant = members.first().cloned().expect("members");
@@ -86,6 +88,10 @@ impl pallet_holistic_voting::BenchmarkHelper<crate::AccountId> for CooperativeBe
 			pallet_cooperatives::CoopStatus::Active,
 		)
 		.expect("benchmark cooperative")
+	}
+
+	fn cooperative_origin(coop: confoederatio_primitives::CoopId) -> RuntimeOrigin {
+		confoederatio_primitives::CollectiveOrigin::Cooperative(coop).into()
 	}
 }
 

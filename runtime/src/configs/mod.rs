@@ -5,6 +5,7 @@ mod consensus;
 mod credit;
 mod governance;
 mod monetary;
+mod redemption;
 mod system;
 
 pub use consensus::*;

@@ -1,0 +1,115 @@
+// Redemption on a real dev node: a cooperative's reserve is funded (75% / 25%), the cooperative
+// sets its rate by poll, a member redeems subsistence credit it earned and receives CONF, the
+// credit leaves circulation (every currency still sums to zero), and a request the bucket
+// cannot pay waits in the queue until a deposit serves it.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { decideInCooperative, devSigners, eventsOf, membersOf } from '../lib/governance.mjs';
+import { connect, startNode, submitFinalized } from '../lib/node.mjs';
+
+const UNIT = 1_000_000_000_000n; // 1 CONF
+const HOUR = 100n;
+
+describe('redemption on a dev node', () => {
+  let node, api, keyring, signers, alice, bob, ferdie;
+
+  const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
+  const reserve = async (coop) => api.call.redemptionApi.reserve(coop);
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startNode({ name: 'redemption' });
+    api = await connect(node);
+    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    signers = devSigners(keyring);
+    [alice, bob, ferdie] = ['//Alice', '//Bob', '//Ferdie'].map((uri) => keyring.addFromUri(uri));
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('anyone funds a reserve, split 75% / 25%', async () => {
+    const funded = await submitFinalized(api, api.tx.redemption.fund(0, 1_000n * UNIT), ferdie);
+    const [event] = eventsOf(api, funded.events, 'redemption', 'Funded');
+    assert.equal(event.data.subsistence.toBigInt(), 750n * UNIT);
+    assert.equal(event.data.commons.toBigInt(), 250n * UNIT);
+    const info = await reserve(0);
+    assert.equal(info.subsistence.toBigInt(), 750n * UNIT);
+    assert.equal(info.commons.toBigInt(), 250n * UNIT);
+  });
+
+  test('the cooperative sets a rate, and a member redeems subsistence credit for CONF', async () => {
+    // 1 CONF per hour: 1/100 CONF per unit of credit.
+    await decideInCooperative(api, signers, 0, api.tx.redemption.setRate(0, UNIT / HOUR));
+    assert.equal((await reserve(0)).rate.toBigInt(), UNIT / HOUR);
+
+    const submitted = await submitFinalized(api,
+      api.tx.mutualCredit.submitContribution(0, 40n * HOUR, 'Subsistence', '0x' + '5e'.repeat(32)), alice);
+    const [{ data: { id } }] = eventsOf(api, submitted.events, 'mutualCredit', 'ContributionSubmitted');
+    await decideInCooperative(api, signers, 0, api.tx.mutualCredit.approveContribution(id));
+
+    // Beyond the entitlement: refused, nothing changes.
+    await assert.rejects(
+      submitFinalized(api, api.tx.redemption.redeem(0, 'Subsistence', 41n * HOUR), alice, {}, { until: 'inBlock' }),
+      /mutualCredit\.OverEntitlement/);
+    // Not a member of the bakery: refused.
+    await assert.rejects(
+      submitFinalized(api, api.tx.redemption.redeem(0, 'Subsistence', 1n), ferdie, {}, { until: 'inBlock' }),
+      /redemption\.NotMember/);
+
+    const before = await free(alice);
+    const redeemed = await submitFinalized(api, api.tx.redemption.redeem(0, 'Subsistence', 10n * HOUR), alice);
+    const [event] = eventsOf(api, redeemed.events, 'redemption', 'Redeemed');
+    // 10 hours at 1 CONF, less the 2% exit fee.
+    assert.equal(event.data.payout.toBigInt(), 98n * UNIT / 10n);
+    assert.equal(event.data.fee.toBigInt(), 2n * UNIT / 10n);
+    const fees = redeemed.events.filter(({ event: e }) => e.section === 'transactionPayment')
+      .reduce((sum, { event: e }) => sum + e.data.actualFee.toBigInt(), 0n);
+    assert.equal(await free(alice), before + 98n * UNIT / 10n - fees);
+    const account = await api.call.mutualCreditApi.account(0, alice.address);
+    assert.equal(account.balance.toBigInt(), 30n * HOUR);
+    assert.equal(account.subsistenceEntitlement.toBigInt(), 30n * HOUR);
+    assert.equal((await reserve(0)).subsistence.toBigInt(), 750n * UNIT - 98n * UNIT / 10n);
+  });
+
+  test('a request the bucket cannot pay waits, and the next deposit serves it', async () => {
+    // The Care Collective's reserve is empty: Dave's redemption waits.
+    const dave = keyring.addFromUri('//Dave');
+    await decideInCooperative(api, signers, 1, api.tx.redemption.setRate(1, UNIT / HOUR));
+    const submitted = await submitFinalized(api,
+      api.tx.mutualCredit.submitContribution(1, 5n * HOUR, 'Commons', '0x' + 'da'.repeat(32)), dave);
+    const [{ data: { id } }] = eventsOf(api, submitted.events, 'mutualCredit', 'ContributionSubmitted');
+    await decideInCooperative(api, signers, 1, api.tx.mutualCredit.approveContribution(id));
+    const queued = await submitFinalized(api, api.tx.redemption.redeem(1, 'Commons', 5n * HOUR), dave);
+    const [waiting] = eventsOf(api, queued.events, 'redemption', 'Queued');
+    assert.equal(waiting.data.payout.toBigInt(), 49n * UNIT / 10n);
+    assert.equal((await reserve(1)).commonsQueue.toNumber(), 1);
+    // Someone else cannot cancel it.
+    await assert.rejects(
+      submitFinalized(api, api.tx.redemption.cancel(1, 'Commons', waiting.data.index), bob, {}, { until: 'inBlock' }),
+      /redemption\.NotRequester/);
+
+    const before = await free(dave);
+    const funded = await submitFinalized(api, api.tx.redemption.fund(1, 100n * UNIT), ferdie);
+    const [served] = eventsOf(api, funded.events, 'redemption', 'QueueServed');
+    assert.equal(served.data.who.toString(), dave.address);
+    assert.equal(await free(dave), before + 49n * UNIT / 10n);
+    assert.equal((await reserve(1)).commonsQueue.toNumber(), 0);
+  });
+
+  test('credit still sums to zero in every currency', async () => {
+    for (const coop of [0, 1]) {
+      const holders = [...await membersOf(api, coop), (await api.call.cooperativesApi.cooperativeAccount(coop)).toString()];
+      const balances = await Promise.all(holders.map(async (who) =>
+        (await api.call.mutualCreditApi.account(coop, who)).balance.toBigInt()));
+      assert.equal(balances.reduce((a, b) => a + b, 0n), 0n, `currency ${coop}`);
+    }
+  });
+});
