@@ -30,7 +30,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:2 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::AttesterUsage` (r:1 w:1)
@@ -46,15 +46,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::Records` (r:0 w:1)
 	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(617), added: 3092, mode: `MaxEncodedLen`)
 	fn attest_new() -> Weight {
-		//  Measured:  `697`
+		//  Measured:  `701`
 		//  Estimated: `6068`
-		// Minimum execution time: 116_147_000 picoseconds.
-		Weight::from_parts(129_441_000, 6068)
+		// Minimum execution time: 116_939_000 picoseconds.
+		Weight::from_parts(160_500_000, 6068)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:2 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::AttesterUsage` (r:1 w:1)
@@ -70,10 +70,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::Reputation` (r:1 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn attest_confirming() -> Weight {
-		//  Measured:  `1293`
+		//  Measured:  `1297`
 		//  Estimated: `6068`
-		// Minimum execution time: 135_182_000 picoseconds.
-		Weight::from_parts(145_341_000, 6068)
+		// Minimum execution time: 135_312_000 picoseconds.
+		Weight::from_parts(147_104_000, 6068)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -88,26 +88,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::Reputation` (r:1 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::RecordIndex` (r:0 w:1)
 	/// Proof: `CareReputation::RecordIndex` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
-		//  Measured:  `1097`
+		//  Measured:  `1101`
 		//  Estimated: `4082`
-		// Minimum execution time: 107_050_000 picoseconds.
-		Weight::from_parts(116_066_000, 4082)
+		// Minimum execution time: 105_717_000 picoseconds.
+		Weight::from_parts(115_315_000, 4082)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:1 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		//  Measured:  `579`
-		//  Estimated: `3628`
-		// Minimum execution time: 37_800_000 picoseconds.
-		Weight::from_parts(42_860_000, 3628)
+		//  Measured:  `583`
+		//  Estimated: `3632`
+		// Minimum execution time: 37_781_000 picoseconds.
+		Weight::from_parts(59_521_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw() -> Weight {
 		//  Measured:  `467`
 		//  Estimated: `4082`
-		// Minimum execution time: 74_379_000 picoseconds.
-		Weight::from_parts(78_827_000, 4082)
+		// Minimum execution time: 74_620_000 picoseconds.
+		Weight::from_parts(125_795_000, 4082)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -132,27 +132,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn attest_new() -> Weight {
-		Weight::from_parts(129_441_000, 6068)
+		Weight::from_parts(160_500_000, 6068)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn attest_confirming() -> Weight {
-		Weight::from_parts(145_341_000, 6068)
+		Weight::from_parts(147_104_000, 6068)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(116_066_000, 4082)
+		Weight::from_parts(115_315_000, 4082)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(42_860_000, 3628)
+		Weight::from_parts(59_521_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(78_827_000, 4082)
+		Weight::from_parts(125_795_000, 4082)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

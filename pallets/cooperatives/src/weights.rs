@@ -44,17 +44,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:0 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:0 w:32)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn apply(f: u32, ) -> Weight {
 		//  Measured:  `610`
 		//  Estimated: `3593 + f * (2623 ±0)`
-		// Minimum execution time: 116_327_000 picoseconds.
-		Weight::from_parts(93_842_250, 3593)
-			// Standard Error: 19_365
-			.saturating_add(Weight::from_parts(9_348_706, 0).saturating_mul(f.into()))
+		// Minimum execution time: 115_285_000 picoseconds.
+		Weight::from_parts(106_107_812, 3593)
+			// Standard Error: 56_623
+			.saturating_add(Weight::from_parts(9_792_662, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -62,43 +62,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::ActiveCount` (r:1 w:1)
 	/// Proof: `Cooperatives::ActiveCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn admit() -> Weight {
-		//  Measured:  `384`
-		//  Estimated: `3628`
-		// Minimum execution time: 24_556_000 picoseconds.
-		Weight::from_parts(26_720_000, 3628)
+		//  Measured:  `388`
+		//  Estimated: `3632`
+		// Minimum execution time: 24_666_000 picoseconds.
+		Weight::from_parts(29_034_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::ActiveCount` (r:1 w:1)
 	/// Proof: `Cooperatives::ActiveCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		//  Measured:  `384`
-		//  Estimated: `3628`
-		// Minimum execution time: 24_566_000 picoseconds.
-		Weight::from_parts(27_120_000, 3628)
+		//  Measured:  `388`
+		//  Estimated: `3632`
+		// Minimum execution time: 24_656_000 picoseconds.
+		Weight::from_parts(29_956_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::ActiveCount` (r:1 w:1)
 	/// Proof: `Cooperatives::ActiveCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		//  Measured:  `384`
-		//  Estimated: `3628`
-		// Minimum execution time: 24_545_000 picoseconds.
-		Weight::from_parts(27_682_000, 3628)
+		//  Measured:  `388`
+		//  Estimated: `3632`
+		// Minimum execution time: 24_847_000 picoseconds.
+		Weight::from_parts(34_875_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:0)
@@ -106,15 +106,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
-		//  Measured:  `1017`
-		//  Estimated: `3628`
-		// Minimum execution time: 50_424_000 picoseconds.
-		Weight::from_parts(56_565_000, 3628)
+		//  Measured:  `1021`
+		//  Estimated: `3632`
+		// Minimum execution time: 50_684_000 picoseconds.
+		Weight::from_parts(81_081_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
@@ -124,17 +124,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::AttesterUsage` (r:0 w:1)
 	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		//  Measured:  `1051`
-		//  Estimated: `3628`
-		// Minimum execution time: 58_910_000 picoseconds.
-		Weight::from_parts(63_669_000, 3628)
+		//  Measured:  `1055`
+		//  Estimated: `3632`
+		// Minimum execution time: 58_419_000 picoseconds.
+		Weight::from_parts(73_036_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:1)
@@ -142,25 +142,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::AttesterUsage` (r:0 w:1)
 	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		//  Measured:  `1051`
-		//  Estimated: `3628`
-		// Minimum execution time: 56_816_000 picoseconds.
-		Weight::from_parts(63_299_000, 3628)
+		//  Measured:  `1055`
+		//  Estimated: `3632`
+		// Minimum execution time: 55_844_000 picoseconds.
+		Weight::from_parts(60_984_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
-		//  Measured:  `384`
-		//  Estimated: `3628`
-		// Minimum execution time: 25_598_000 picoseconds.
-		Weight::from_parts(31_309_000, 3628)
+		//  Measured:  `388`
+		//  Estimated: `3632`
+		// Minimum execution time: 25_597_000 picoseconds.
+		Weight::from_parts(33_713_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -175,12 +175,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn reject(f: u32, ) -> Weight {
-		//  Measured:  `924 + f * (143 ±0)`
+		//  Measured:  `928 + f * (143 ±0)`
 		//  Estimated: `3828 + f * (2623 ±3)`
-		// Minimum execution time: 138_058_000 picoseconds.
-		Weight::from_parts(91_360_229, 3828)
-			// Standard Error: 32_251
-			.saturating_add(Weight::from_parts(17_090_000, 0).saturating_mul(f.into()))
+		// Minimum execution time: 136_675_000 picoseconds.
+		Weight::from_parts(111_257_798, 3828)
+			// Standard Error: 121_964
+			.saturating_add(Weight::from_parts(18_094_125, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -192,8 +192,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn apply(f: u32, ) -> Weight {
-		Weight::from_parts(93_842_250, 3593)
-			.saturating_add(Weight::from_parts(9_348_706, 0).saturating_mul(f.into()))
+		Weight::from_parts(106_107_812, 3593)
+			.saturating_add(Weight::from_parts(9_792_662, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -201,43 +201,43 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(26_720_000, 3628)
+		Weight::from_parts(29_034_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(27_120_000, 3628)
+		Weight::from_parts(29_956_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(27_682_000, 3628)
+		Weight::from_parts(34_875_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(56_565_000, 3628)
+		Weight::from_parts(81_081_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(63_669_000, 3628)
+		Weight::from_parts(73_036_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(63_299_000, 3628)
+		Weight::from_parts(60_984_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(31_309_000, 3628)
+		Weight::from_parts(33_713_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject(f: u32, ) -> Weight {
-		Weight::from_parts(91_360_229, 3828)
-			.saturating_add(Weight::from_parts(17_090_000, 0).saturating_mul(f.into()))
+		Weight::from_parts(111_257_798, 3828)
+			.saturating_add(Weight::from_parts(18_094_125, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

@@ -30,7 +30,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::NextPollId` (r:1 w:1)
@@ -43,19 +43,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[0, 16376]`.
 	fn propose(l: u32, ) -> Weight {
-		//  Measured:  `741`
-		//  Estimated: `3628`
-		// Minimum execution time: 100_958_000 picoseconds.
-		Weight::from_parts(129_725_278, 3628)
-			// Standard Error: 72
-			.saturating_add(Weight::from_parts(964, 0).saturating_mul(l.into()))
+		//  Measured:  `745`
+		//  Estimated: `3632`
+		// Minimum execution time: 99_646_000 picoseconds.
+		Weight::from_parts(127_943_986, 3632)
+			// Standard Error: 75
+			.saturating_add(Weight::from_parts(968, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::MemberVotes` (r:1 w:1)
@@ -65,17 +65,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::Reputation` (r:1 w:0)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		//  Measured:  `1148`
+		//  Measured:  `1152`
 		//  Estimated: `19943`
-		// Minimum execution time: 72_345_000 picoseconds.
-		Weight::from_parts(83_476_000, 19943)
+		// Minimum execution time: 70_772_000 picoseconds.
+		Weight::from_parts(76_764_000, 19943)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::MemberVotes` (r:1001 w:1000)
 	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -86,12 +86,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_approved(v: u32, ) -> Weight {
-		//  Measured:  `1159 + v * (148 ±0)`
+		//  Measured:  `1163 + v * (148 ±0)`
 		//  Estimated: `19943 + v * (2623 ±0)`
-		// Minimum execution time: 135_834_000 picoseconds.
-		Weight::from_parts(138_178_000, 19943)
-			// Standard Error: 578_792
-			.saturating_add(Weight::from_parts(27_689_529, 0).saturating_mul(v.into()))
+		// Minimum execution time: 129_943_000 picoseconds.
+		Weight::from_parts(134_781_000, 19943)
+			// Standard Error: 333_378
+			.saturating_add(Weight::from_parts(24_737_664, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -101,7 +101,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::Polls` (r:1 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::MemberVotes` (r:1001 w:1000)
 	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -112,12 +112,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_rejected(v: u32, ) -> Weight {
-		//  Measured:  `1159 + v * (148 ±0)`
+		//  Measured:  `1163 + v * (148 ±0)`
 		//  Estimated: `19943 + v * (2623 ±0)`
-		// Minimum execution time: 120_765_000 picoseconds.
-		Weight::from_parts(121_748_000, 19943)
-			// Standard Error: 298_356
-			.saturating_add(Weight::from_parts(24_431_454, 0).saturating_mul(v.into()))
+		// Minimum execution time: 123_200_000 picoseconds.
+		Weight::from_parts(157_200_602, 19943)
+			// Standard Error: 936_590
+			.saturating_add(Weight::from_parts(27_739_182, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -129,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn authorize_upgrade() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 14_207_000 picoseconds.
-		Weight::from_parts(15_679_000, 0)
+		// Minimum execution time: 13_996_000 picoseconds.
+		Weight::from_parts(21_440_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -138,19 +138,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn propose(l: u32, ) -> Weight {
-		Weight::from_parts(129_725_278, 3628)
-			.saturating_add(Weight::from_parts(964, 0).saturating_mul(l.into()))
+		Weight::from_parts(127_943_986, 3632)
+			.saturating_add(Weight::from_parts(968, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(83_476_000, 19943)
+		Weight::from_parts(76_764_000, 19943)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close_approved(v: u32, ) -> Weight {
-		Weight::from_parts(138_178_000, 19943)
-			.saturating_add(Weight::from_parts(27_689_529, 0).saturating_mul(v.into()))
+		Weight::from_parts(134_781_000, 19943)
+			.saturating_add(Weight::from_parts(24_737_664, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -158,8 +158,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
 	}
 	fn close_rejected(v: u32, ) -> Weight {
-		Weight::from_parts(121_748_000, 19943)
-			.saturating_add(Weight::from_parts(24_431_454, 0).saturating_mul(v.into()))
+		Weight::from_parts(157_200_602, 19943)
+			.saturating_add(Weight::from_parts(27_739_182, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -167,7 +167,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
 	}
 	fn authorize_upgrade() -> Weight {
-		Weight::from_parts(15_679_000, 0)
+		Weight::from_parts(21_440_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -35,30 +35,30 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		//  Measured:  `979`
+		//  Measured:  `983`
 		//  Estimated: `6236`
-		// Minimum execution time: 55_804_000 picoseconds.
-		Weight::from_parts(60_443_000, 6236)
+		// Minimum execution time: 56_596_000 picoseconds.
+		Weight::from_parts(89_858_000, 6236)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn set_credit_limit() -> Weight {
-		//  Measured:  `852`
-		//  Estimated: `3628`
-		// Minimum execution time: 42_028_000 picoseconds.
-		Weight::from_parts(46_758_000, 3628)
+		//  Measured:  `856`
+		//  Estimated: `3632`
+		// Minimum execution time: 42_459_000 picoseconds.
+		Weight::from_parts(64_140_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -67,13 +67,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_default_credit_limit() -> Weight {
 		//  Measured:  `216`
 		//  Estimated: `3557`
-		// Minimum execution time: 20_939_000 picoseconds.
-		Weight::from_parts(24_355_000, 3557)
+		// Minimum execution time: 21_490_000 picoseconds.
+		Weight::from_parts(26_690_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::NextContributionId` (r:1 w:1)
@@ -85,17 +85,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualCredit::Contributions` (r:0 w:1)
 	/// Proof: `MutualCredit::Contributions` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn submit_contribution() -> Weight {
-		//  Measured:  `778`
-		//  Estimated: `3628`
-		// Minimum execution time: 96_640_000 picoseconds.
-		Weight::from_parts(143_728_000, 3628)
+		//  Measured:  `782`
+		//  Estimated: `3632`
+		// Minimum execution time: 97_362_000 picoseconds.
+		Weight::from_parts(107_641_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `MutualCredit::Contributions` (r:1 w:1)
 	/// Proof: `MutualCredit::Contributions` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
@@ -105,10 +105,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn approve_contribution() -> Weight {
-		//  Measured:  `1466`
+		//  Measured:  `1470`
 		//  Estimated: `6236`
-		// Minimum execution time: 113_521_000 picoseconds.
-		Weight::from_parts(177_822_000, 6236)
+		// Minimum execution time: 114_173_000 picoseconds.
+		Weight::from_parts(196_877_000, 6236)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -121,13 +121,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reject_contribution() -> Weight {
 		//  Measured:  `509`
 		//  Estimated: `3593`
-		// Minimum execution time: 72_255_000 picoseconds.
-		Weight::from_parts(110_176_000, 3593)
+		// Minimum execution time: 71_815_000 picoseconds.
+		Weight::from_parts(79_278_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:2 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:2 w:2)
@@ -135,48 +135,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualCredit::Accounts` (r:4 w:4)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn transfer_across() -> Weight {
-		//  Measured:  `1296`
+		//  Measured:  `1304`
 		//  Estimated: `11482`
-		// Minimum execution time: 83_626_000 picoseconds.
-		Weight::from_parts(135_584_000, 11482)
+		// Minimum execution time: 83_927_000 picoseconds.
+		Weight::from_parts(93_815_000, 11482)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn set_federation_limit() -> Weight {
-		//  Measured:  `544`
-		//  Estimated: `3628`
-		// Minimum execution time: 30_377_000 picoseconds.
-		Weight::from_parts(52_909_000, 3628)
+		//  Measured:  `548`
+		//  Estimated: `3632`
+		// Minimum execution time: 30_828_000 picoseconds.
+		Weight::from_parts(50_484_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn set_exchange_rate() -> Weight {
-		//  Measured:  `544`
-		//  Estimated: `3628`
-		// Minimum execution time: 30_236_000 picoseconds.
-		Weight::from_parts(34_775_000, 3628)
+		//  Measured:  `548`
+		//  Estimated: `3632`
+		// Minimum execution time: 30_608_000 picoseconds.
+		Weight::from_parts(43_822_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
-	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(163), added: 2638, mode: `MaxEncodedLen`)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn write_off() -> Weight {
-		//  Measured:  `829`
+		//  Measured:  `833`
 		//  Estimated: `6236`
-		// Minimum execution time: 48_831_000 picoseconds.
-		Weight::from_parts(53_430_000, 6236)
+		// Minimum execution time: 48_601_000 picoseconds.
+		Weight::from_parts(69_630_000, 6236)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,52 +185,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(60_443_000, 6236)
+		Weight::from_parts(89_858_000, 6236)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_credit_limit() -> Weight {
-		Weight::from_parts(46_758_000, 3628)
+		Weight::from_parts(64_140_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_default_credit_limit() -> Weight {
-		Weight::from_parts(24_355_000, 3557)
+		Weight::from_parts(26_690_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_contribution() -> Weight {
-		Weight::from_parts(143_728_000, 3628)
+		Weight::from_parts(107_641_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_contribution() -> Weight {
-		Weight::from_parts(177_822_000, 6236)
+		Weight::from_parts(196_877_000, 6236)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(110_176_000, 3593)
+		Weight::from_parts(79_278_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn transfer_across() -> Weight {
-		Weight::from_parts(135_584_000, 11482)
+		Weight::from_parts(93_815_000, 11482)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_federation_limit() -> Weight {
-		Weight::from_parts(52_909_000, 3628)
+		Weight::from_parts(50_484_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_exchange_rate() -> Weight {
-		Weight::from_parts(34_775_000, 3628)
+		Weight::from_parts(43_822_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn write_off() -> Weight {
-		Weight::from_parts(53_430_000, 6236)
+		Weight::from_parts(69_630_000, 6236)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
