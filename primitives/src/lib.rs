@@ -14,6 +14,8 @@
 //! - [`Tally`]: the state of a poll.
 //! - [`MembershipHooks`]: what other pallets say when a member joins or leaves.
 //! - [`Credit`], [`CreditBalance`], [`ExchangeRate`], [`WorkCategory`]: mutual credit.
+//! - [`CreditLedger`], [`ReserveLedger`]: what the exchange and redemption ask of the ledgers
+//!   and reserves; [`Price`], [`OrderId`], [`BookEntry`], [`ExchangeQuote`]: the exchange.
 //! - [`runtime_api`]: the runtime APIs wallets and the node call.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -272,6 +274,45 @@ pub trait CreditLedger<AccountId, BlockNumber> {
 		category: WorkCategory,
 		amount: Credit,
 	) -> sp_runtime::DispatchResult;
+	/// How much of `who`'s credit in `coop` is on offer (held for resting exchange orders).
+	fn offered(coop: CoopId, who: &AccountId) -> Credit;
+	/// Holds `amount` more of `who`'s credit in `coop` for an exchange order. A holder offers
+	/// only out of a positive balance that no vote locked (what is on offer and what is locked
+	/// together never exceed the balance); the cooperative's own account offers newly issued
+	/// credit, within its issuance limit.
+	fn offer(coop: CoopId, who: &AccountId, amount: Credit) -> sp_runtime::DispatchResult;
+	/// Releases `amount` of what `who` has on offer in `coop`.
+	fn withdraw_offer(coop: CoopId, who: &AccountId, amount: Credit)
+		-> sp_runtime::DispatchResult;
+	/// Pays `amount` of what `from` has on offer in `coop` to `to`, who needs not be a member
+	/// (a holder from outside keeps the credit with no credit limit and may spend it).
+	fn pay_offered(
+		coop: CoopId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Credit,
+	) -> sp_runtime::DispatchResult;
+}
+
+/// What the exchange may ask of a cooperative's redemption reserve: its standing buy order is
+/// paid from the reserve's `Commons` bucket, and what its standing sell order earns goes into the
+/// reserve.
+pub trait ReserveLedger<AccountId, Balance> {
+	/// The account that holds `coop`'s reserve.
+	fn reserve_account(coop: CoopId) -> AccountId;
+	/// Sets `amount` of the `Commons` bucket aside for the cooperative's standing buy order
+	/// (`InsufficientReserve` if the bucket holds less).
+	fn earmark(coop: CoopId, amount: Balance) -> sp_runtime::DispatchResult;
+	/// Puts `amount` of what was set aside back into the `Commons` bucket.
+	fn unearmark(coop: CoopId, amount: Balance) -> sp_runtime::DispatchResult;
+	/// Pays `amount` of what was set aside to `to`.
+	fn pay_earmarked(coop: CoopId, to: &AccountId, amount: Balance)
+		-> sp_runtime::DispatchResult;
+	/// `amount` was just paid into [`Self::reserve_account`]: it is split into the buckets like
+	/// a deposit (the queues are served at the next deposit).
+	fn deposited(coop: CoopId, amount: Balance) -> sp_runtime::DispatchResult;
+	/// What is set aside for the cooperative's standing buy order.
+	fn earmarked(coop: CoopId) -> Balance;
 }
 
 /// What any pallet may ask of care reputation.
@@ -286,6 +327,17 @@ pub trait CareLedger<AccountId> {
 /// down; saturating. Voting locks the balance that gave the weight until the poll ends.
 pub struct HolisticWeight<C, L, R, BlockNumber>(PhantomData<(C, L, R, BlockNumber)>);
 
+impl<C, L, R, BlockNumber> HolisticWeight<C, L, R, BlockNumber> {
+	/// The credit that weighs in `who`'s vote: its positive balance, less what it has on offer on
+	/// the exchange (credit for sale does not vote).
+	pub fn voting_credit<AccountId>(coop: CoopId, who: &AccountId) -> Credit
+	where
+		L: CreditLedger<AccountId, BlockNumber>,
+	{
+		Credit::try_from(L::balance(coop, who)).unwrap_or(0).saturating_sub(L::offered(coop, who))
+	}
+}
+
 impl<AccountId, BlockNumber, C, L, R> VoteWeight<AccountId, BlockNumber>
 	for HolisticWeight<C, L, R, BlockNumber>
 where
@@ -298,16 +350,15 @@ where
 			return 0;
 		}
 		let Some(params) = C::params(coop) else { return 0 };
-		let work = Credit::try_from(L::balance(coop, who)).unwrap_or(0) / CREDIT_PER_HOUR;
+		let work = Self::voting_credit(coop, who) / CREDIT_PER_HOUR;
 		let care = R::reputation(coop, who);
 		holistic_weight(params.work_weight, work, params.care_weight, care)
 	}
 
 	fn lock_for_poll(coop: CoopId, who: &AccountId, until: BlockNumber) {
-		if let Ok(positive) = Credit::try_from(L::balance(coop, who)) {
-			if positive > 0 {
-				L::lock(coop, who, positive, until);
-			}
+		let credit = Self::voting_credit(coop, who);
+		if credit > 0 {
+			L::lock(coop, who, credit, until);
 		}
 	}
 
@@ -393,11 +444,13 @@ pub struct CreditAccountInfo {
 	pub balance: CreditBalance,
 	/// How far below zero the balance may go.
 	pub credit_limit: Credit,
-	/// How much the holder may pay now: `balance + credit_limit`, less what a vote locked, never
-	/// below zero.
+	/// How much the holder may pay now: `balance + credit_limit`, less what a vote locked and
+	/// what is on offer, never below zero.
 	pub available: Credit,
 	/// How much of the balance a vote in an open poll keeps from moving now.
 	pub locked: Credit,
+	/// How much of the balance is on offer on the exchange (held for resting orders).
+	pub offered: Credit,
 	/// Credit issued for approved `Subsistence` work: what the holder may redeem from that
 	/// bucket.
 	pub subsistence_entitlement: Credit,
@@ -414,6 +467,9 @@ pub struct ReserveInfo<Balance> {
 	pub commons: Balance,
 	/// Native units paid per unit of credit redeemed (before the exit fee); zero until set.
 	pub rate: Balance,
+	/// What the `Commons` bucket set aside for the cooperative's standing buy order on the
+	/// exchange.
+	pub earmarked: Balance,
 	/// Requests waiting for the `Subsistence` bucket.
 	pub subsistence_queue: u32,
 	/// Requests waiting for the `Commons` bucket.
@@ -434,6 +490,43 @@ pub struct CurrencyInfo {
 	pub federation_position: CreditBalance,
 	/// The sum of every debt the cooperative has written off.
 	pub written_off: Credit,
+}
+
+/// A price on the exchange: units of a market's quote asset per unit of its base asset (both
+/// in their smallest units), exact to 18 decimal places. A market of credit against the native
+/// token quotes the native token per unit of credit; a market of two credits quotes the
+/// higher-numbered cooperative's credit per unit of the lower one's.
+pub type Price = sp_runtime::FixedU128;
+
+/// An exchange order's id.
+pub type OrderId = u64;
+
+/// A resting order on the exchange, as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct BookEntry<AccountId> {
+	/// The order's id.
+	pub id: OrderId,
+	/// Who placed it (a cooperative's account for its standing orders).
+	pub owner: AccountId,
+	/// Its limit price (quote per base).
+	pub price: Price,
+	/// What it still offers, in units of the asset it gives.
+	pub remaining: u128,
+	/// Whether it is a cooperative's standing order at its price band's edge.
+	pub standing: bool,
+}
+
+/// What an order would trade now, as the runtime API reports it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct ExchangeQuote {
+	/// How much of what it gives would be spent.
+	pub spent: u128,
+	/// How much of what it gets would be received, after the fee.
+	pub received: u128,
+	/// The fee, in units of what it gets.
+	pub fee: u128,
+	/// How many resting orders it would trade with (at most the exchange's `MaxFills`).
+	pub fills: u32,
 }
 
 /// What the pallets' benchmarks need from the runtime: cooperatives to work in, and their
@@ -502,6 +595,16 @@ pub mod runtime_api {
 		pub trait RedemptionApi<Balance: codec::Codec> {
 			/// `coop`'s reserve: its buckets, its rate and its queues.
 			fn reserve(coop: CoopId) -> ReserveInfo<Balance>;
+		}
+
+		/// The exchange's order books.
+		pub trait DexApi<AccountId: codec::Codec> {
+			/// The resting orders that give `give` for `get`, best price first, at most `depth`
+			/// of them (and never more than a book holds).
+			fn order_book(give: AssetKind, get: AssetKind, depth: u32) -> Vec<BookEntry<AccountId>>;
+			/// What an order giving `amount` of `give` for `get` at any price would trade now,
+			/// within one call's `MaxFills` and the price band.
+			fn quote(give: AssetKind, get: AssetKind, amount: u128) -> ExchangeQuote;
 		}
 
 		/// Mutual-credit accounts and currencies.

@@ -1,8 +1,11 @@
-//! A registry of cooperatives for the pallets' mock runtimes (accounts and block numbers are
-//! `u64`), so that a pallet's tests need no other pallet. Its state is per thread, as each test
+//! A registry of cooperatives and a credit ledger for the pallets' mock runtimes (accounts and
+//! block numbers are `u64`), so that a pallet's tests need no other pallet. Its state is per thread, as each test
 //! runs in a thread of its own.
 
-use crate::{CoopId, CoopParams, Cooperatives};
+use crate::{
+	CoopId, CoopParams, Cooperatives, Credit, CreditBalance, CreditLedger, WorkCategory,
+};
+use sp_runtime::{DispatchError, DispatchResult};
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use core::cell::RefCell;
 
@@ -80,5 +83,169 @@ impl Cooperatives<u64, u64> for MockCooperatives {
 	}
 	fn params(coop: CoopId) -> Option<CoopParams<u64>> {
 		Self::get(coop).map(|c| c.params)
+	}
+}
+
+/// A holder's account in the [`MockLedger`].
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+pub struct Holding {
+	/// The balance.
+	pub balance: CreditBalance,
+	/// The `Subsistence` entitlement.
+	pub subsistence: Credit,
+	/// The `Commons` entitlement.
+	pub commons: Credit,
+	/// What is on offer on the exchange.
+	pub offered: Credit,
+}
+
+std::thread_local! {
+	static LEDGER: RefCell<BTreeMap<(CoopId, u64), Holding>> = const { RefCell::new(BTreeMap::new()) };
+	static ISSUANCE_LIMIT: RefCell<Credit> = const { RefCell::new(1_000_000) };
+}
+
+/// A mock credit ledger: balances, entitlements and offers, without credit limits for members
+/// (they spend only what they hold); the cooperative's account (`1_000 + coop`) issues within
+/// [`MockLedger::set_issuance_limit`] (default 1,000,000).
+pub struct MockLedger;
+
+/// A mock ledger's refusal.
+fn refused(reason: &'static str) -> DispatchError {
+	DispatchError::Other(reason)
+}
+
+impl MockLedger {
+	/// Forgets every account; the issuance limit goes back to 1,000,000.
+	pub fn reset() {
+		LEDGER.with(|ledger| ledger.borrow_mut().clear());
+		ISSUANCE_LIMIT.with(|limit| *limit.borrow_mut() = 1_000_000);
+	}
+
+	/// Sets every cooperative's issuance limit.
+	pub fn set_issuance_limit(limit: Credit) {
+		ISSUANCE_LIMIT.with(|cell| *cell.borrow_mut() = limit);
+	}
+
+	/// `who`'s account in `coop` (empty if none).
+	pub fn holding(coop: CoopId, who: u64) -> Holding {
+		LEDGER.with(|ledger| ledger.borrow().get(&(coop, who)).copied().unwrap_or_default())
+	}
+
+	fn set(coop: CoopId, who: u64, holding: Holding) {
+		LEDGER.with(|ledger| ledger.borrow_mut().insert((coop, who), holding));
+	}
+
+	/// Every account of every currency.
+	pub fn all() -> BTreeMap<(CoopId, u64), Holding> {
+		LEDGER.with(|ledger| ledger.borrow().clone())
+	}
+
+	fn signed(amount: Credit) -> Result<CreditBalance, DispatchError> {
+		CreditBalance::try_from(amount).map_err(|_| refused("overflow"))
+	}
+
+	/// The lowest balance `who` may reach in `coop` with what it has on offer.
+	fn floor(coop: CoopId, who: u64, holding: &Holding) -> Result<CreditBalance, DispatchError> {
+		let offered = Self::signed(holding.offered)?;
+		if who == MockCooperatives::account_of(coop) {
+			let limit = Self::signed(ISSUANCE_LIMIT.with(|cell| *cell.borrow()))?;
+			Ok(offered - limit)
+		} else {
+			Ok(offered)
+		}
+	}
+
+	/// Issues `amount` to `who` with as much entitlement in `category`, from the cooperative's
+	/// account (ignoring its issuance limit: a test's setup).
+	pub fn issue(coop: CoopId, who: u64, category: WorkCategory, amount: Credit) {
+		let mut holder = Self::holding(coop, who);
+		holder.balance += amount as CreditBalance;
+		*entitlement(&mut holder, category) += amount;
+		Self::set(coop, who, holder);
+		let issuer = MockCooperatives::account_of(coop);
+		let mut issuing = Self::holding(coop, issuer);
+		issuing.balance -= amount as CreditBalance;
+		Self::set(coop, issuer, issuing);
+	}
+
+	/// Whether every currency sums to zero and every account is above its floor.
+	pub fn consistent() -> bool {
+		let mut sums: BTreeMap<CoopId, CreditBalance> = BTreeMap::new();
+		for ((coop, who), holding) in Self::all() {
+			*sums.entry(coop).or_default() += holding.balance;
+			if Self::floor(coop, who, &holding).map_or(true, |floor| holding.balance < floor) {
+				return false;
+			}
+		}
+		sums.values().all(|sum| *sum == 0)
+	}
+}
+
+fn entitlement(holder: &mut Holding, category: WorkCategory) -> &mut Credit {
+	match category {
+		WorkCategory::Subsistence => &mut holder.subsistence,
+		WorkCategory::Commons => &mut holder.commons,
+	}
+}
+
+impl CreditLedger<u64, u64> for MockLedger {
+	fn balance(coop: CoopId, who: &u64) -> CreditBalance {
+		Self::holding(coop, *who).balance
+	}
+	fn lock(_: CoopId, _: &u64, _: Credit, _: u64) {}
+	fn unlock(_: CoopId, _: &u64, _: u64) {}
+	fn entitlement(coop: CoopId, who: &u64, category: WorkCategory) -> Credit {
+		*entitlement(&mut Self::holding(coop, *who), category)
+	}
+	fn burn(coop: CoopId, who: &u64, category: WorkCategory, amount: Credit) -> DispatchResult {
+		let mut holder = Self::holding(coop, *who);
+		let held = entitlement(&mut holder, category);
+		*held = held.checked_sub(amount).ok_or(refused("over entitlement"))?;
+		let after = holder.balance - Self::signed(amount)?;
+		if after < Self::floor(coop, *who, &holder)?.max(0) {
+			return Err(refused("insufficient credit"));
+		}
+		holder.balance = after;
+		Self::set(coop, *who, holder);
+		let issuer = MockCooperatives::account_of(coop);
+		let mut issuing = Self::holding(coop, issuer);
+		issuing.balance += Self::signed(amount)?;
+		Self::set(coop, issuer, issuing);
+		Ok(())
+	}
+	fn unburn(coop: CoopId, who: &u64, category: WorkCategory, amount: Credit) -> DispatchResult {
+		Self::issue(coop, *who, category, amount);
+		Ok(())
+	}
+	fn offered(coop: CoopId, who: &u64) -> Credit {
+		Self::holding(coop, *who).offered
+	}
+	fn offer(coop: CoopId, who: &u64, amount: Credit) -> DispatchResult {
+		let mut holder = Self::holding(coop, *who);
+		holder.offered = holder.offered.checked_add(amount).ok_or(refused("overflow"))?;
+		if holder.balance < Self::floor(coop, *who, &holder)? {
+			return Err(refused("insufficient credit"));
+		}
+		Self::set(coop, *who, holder);
+		Ok(())
+	}
+	fn withdraw_offer(coop: CoopId, who: &u64, amount: Credit) -> DispatchResult {
+		let mut holder = Self::holding(coop, *who);
+		holder.offered = holder.offered.checked_sub(amount).ok_or(refused("not on offer"))?;
+		Self::set(coop, *who, holder);
+		Ok(())
+	}
+	fn pay_offered(coop: CoopId, from: &u64, to: &u64, amount: Credit) -> DispatchResult {
+		if from == to {
+			return Err(refused("self payment"));
+		}
+		let mut payer = Self::holding(coop, *from);
+		payer.offered = payer.offered.checked_sub(amount).ok_or(refused("not on offer"))?;
+		payer.balance -= Self::signed(amount)?;
+		let mut payee = Self::holding(coop, *to);
+		payee.balance += Self::signed(amount)?;
+		Self::set(coop, *from, payer);
+		Self::set(coop, *to, payee);
+		Ok(())
 	}
 }

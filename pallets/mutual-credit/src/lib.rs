@@ -412,8 +412,13 @@ pub mod pallet {
 		CreditLocked,
 		/// More than the entitlement of that category.
 		OverEntitlement,
-		/// More than the positive balance: only credit held can be redeemed.
+		/// More than the positive balance (above what is locked or on offer): only credit held
+		/// can be redeemed or offered.
 		InsufficientCredit,
+		/// Credit on offer on the exchange cannot move until its order is filled or cancelled.
+		CreditOnOffer,
+		/// Less is on offer than the exchange asked to release or pay.
+		NotOnOffer,
 		/// No more contribution ids.
 		IdsExhausted,
 	}
@@ -641,7 +646,8 @@ impl<T: Config> Pallet<T> {
 
 	/// What the runtime API reports of `who`'s account in `coop`'s currency.
 	pub fn account_info(coop: CoopId, who: &T::AccountId) -> CreditAccountInfo {
-		Self::account_of(coop, who).info(frame_system::Pallet::<T>::block_number())
+		let issuer = *who == T::Cooperatives::account(coop);
+		Self::account_of(coop, who).info(frame_system::Pallet::<T>::block_number(), issuer)
 	}
 
 	/// What the runtime API reports of `coop`'s currency.
@@ -680,19 +686,39 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The payer's balance after paying `amount`: within its credit limit, and not below what a
-	/// vote locked.
+	/// The payer's balance after paying `amount`: within its credit limit, not below what a
+	/// vote locked, and not below that and what it has on offer.
 	fn debit_payer(payer: &CreditAccountOf<T>, amount: Credit) -> Result<i128, DispatchError> {
 		let after = math::debit(payer.balance, amount, payer.credit_limit)
 			.ok_or(Error::<T>::OverCreditLimit)?;
-		let locked = payer.locked_at(frame_system::Pallet::<T>::block_number());
+		let now = frame_system::Pallet::<T>::block_number();
+		let locked = payer.locked_at(now);
 		if locked > 0 {
 			ensure!(
 				math::credit(0, locked).is_some_and(|floor| after >= floor),
 				Error::<T>::CreditLocked
 			);
 		}
+		let held = payer.held_at(now);
+		if held > 0 {
+			ensure!(
+				math::credit(0, held).is_some_and(|floor| after >= floor),
+				Error::<T>::CreditOnOffer
+			);
+		}
 		Ok(after)
+	}
+
+	/// The cooperative's own account's balance after issuing `amount`: within its issuance limit
+	/// once what it offers on the exchange is counted as issued.
+	fn debit_issuer(issuing: &CreditAccountOf<T>, amount: Credit) -> Result<i128, DispatchError> {
+		let with_offers = amount.checked_add(issuing.offered).ok_or(Error::<T>::Overflow)?;
+		ensure!(
+			math::debit(issuing.balance, with_offers, issuing.credit_limit).is_some(),
+			Error::<T>::OverIssuanceLimit
+		);
+		math::debit(issuing.balance, amount, issuing.credit_limit)
+			.ok_or(Error::<T>::OverIssuanceLimit.into())
 	}
 
 	/// Moves `amount` of `coop`'s credit from `from` to `to`. Checks everything but the origin.
@@ -731,7 +757,10 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(limit <= max, Error::<T>::LimitTooHigh);
 		let mut account = Self::account_of(coop, &who);
-		ensure!(math::within_limit(account.balance, limit), Error::<T>::BelowCurrentDebt);
+		// The cooperative's offers count as issued.
+		let offered = CreditBalance::try_from(account.offered).map_err(|_| Error::<T>::Overflow)?;
+		let counted = account.balance.checked_sub(offered).ok_or(Error::<T>::Overflow)?;
+		ensure!(math::within_limit(counted, limit), Error::<T>::BelowCurrentDebt);
 		account.credit_limit = limit;
 		Accounts::<T>::insert(coop, &who, account);
 		Self::deposit_event(Event::CreditLimitSet { coop, who, limit });
@@ -865,12 +894,7 @@ impl<T: Config> Pallet<T> {
 			None
 		} else {
 			let mut to_clearing_account = Self::account_of(to_coop, &to_clearing);
-			to_clearing_account.balance = math::debit(
-				to_clearing_account.balance,
-				received,
-				to_clearing_account.credit_limit,
-			)
-			.ok_or(Error::<T>::OverIssuanceLimit)?;
+			to_clearing_account.balance = Self::debit_issuer(&to_clearing_account, received)?;
 			let mut payee = Self::account_of(to_coop, &to);
 			payee.balance = math::credit(payee.balance, received).ok_or(Error::<T>::Overflow)?;
 			Some((to_clearing_account, payee))
@@ -936,8 +960,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(*who != issuer, Error::<T>::PayerIsCooperative);
 		let mut holder = Self::account_of(coop, who);
 		let mut issuing = Self::account_of(coop, &issuer);
-		issuing.balance = math::debit(issuing.balance, amount, issuing.credit_limit)
-			.ok_or(Error::<T>::OverIssuanceLimit)?;
+		issuing.balance = Self::debit_issuer(&issuing, amount)?;
 		holder.balance = math::credit(holder.balance, amount).ok_or(Error::<T>::Overflow)?;
 		let entitlement = holder.entitlement_mut(category);
 		*entitlement = entitlement.checked_add(amount).ok_or(Error::<T>::Overflow)?;
@@ -959,6 +982,53 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Holds `amount` more of `who`'s credit for exchange orders: out of a positive balance
+	/// above what a vote locked for a holder, within the issuance limit for the cooperative's own
+	/// account. Checks neither the cooperative's status nor membership.
+	pub fn do_offer(coop: CoopId, who: &T::AccountId, amount: Credit) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut account = if *who == T::Cooperatives::account(coop) {
+			let account = Self::account_of(coop, who);
+			Self::debit_issuer(&account, amount)?;
+			account
+		} else {
+			let account = Accounts::<T>::get(coop, who).ok_or(Error::<T>::NoCreditAccount)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let held = account.held_at(now).checked_add(amount).ok_or(Error::<T>::Overflow)?;
+			ensure!(
+				math::credit(0, held).is_some_and(|floor| account.balance >= floor),
+				Error::<T>::InsufficientCredit
+			);
+			account
+		};
+		account.offered = account.offered.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Accounts::<T>::insert(coop, who, account);
+		Ok(())
+	}
+
+	/// Pays `amount` of what `from` offers to `to` (an exchange trade): `from`'s offer and
+	/// balance go down, `to`'s balance up (`to` gets an account without a credit limit if it had
+	/// none). Checks neither the cooperative's status nor membership.
+	pub fn do_pay_offered(
+		coop: CoopId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: Credit,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(from != to, Error::<T>::SelfTransfer);
+		let mut payer = Self::account_of(coop, from);
+		payer.offered = payer.offered.checked_sub(amount).ok_or(Error::<T>::NotOnOffer)?;
+		// What was on offer was within the payer's limits: this cannot fail.
+		payer.balance = math::debit(payer.balance, amount, payer.credit_limit)
+			.ok_or(Error::<T>::OverCreditLimit)?;
+		let mut payee = Self::account_of(coop, to);
+		payee.balance = math::credit(payee.balance, amount).ok_or(Error::<T>::Overflow)?;
+		Accounts::<T>::insert(coop, from, payer);
+		Accounts::<T>::insert(coop, to, payee);
+		Ok(())
+	}
+
 	/// Moves `who`'s debt in `coop` to the cooperative's account. Does not check the origin.
 	pub fn do_write_off(coop: CoopId, who: T::AccountId) -> DispatchResult {
 		Self::ensure_exists(coop)?;
@@ -968,8 +1038,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(member.balance < 0, Error::<T>::NoDebt);
 		let debt = member.balance.unsigned_abs();
 		let mut issuing = Self::account_of(coop, &issuer);
-		issuing.balance = math::debit(issuing.balance, debt, issuing.credit_limit)
-			.ok_or(Error::<T>::OverIssuanceLimit)?;
+		issuing.balance = Self::debit_issuer(&issuing, debt)?;
 		member.balance = 0;
 		let mut currency = Self::currency_of(coop);
 		currency.written_off =
@@ -988,11 +1057,20 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::fungible::InspectHold;
 
 		let mut sums: BTreeMap<CoopId, i128> = BTreeMap::new();
-		for (coop, _, account) in Accounts::<T>::iter() {
+		for (coop, who, account) in Accounts::<T>::iter() {
 			ensure!(
 				math::within_limit(account.balance, account.credit_limit),
 				"an account is below minus its credit limit"
 			);
+			let offered = CreditBalance::try_from(account.offered).map_err(|_| "offer overflow")?;
+			if who == T::Cooperatives::account(coop) {
+				ensure!(
+					math::within_limit(account.balance.saturating_sub(offered), account.credit_limit),
+					"a cooperative offers more than its issuance limit allows"
+				);
+			} else if offered > 0 {
+				ensure!(account.balance >= offered, "a holder offers more than its balance");
+			}
 			let sum = sums.entry(coop).or_default();
 			*sum = sum.checked_add(account.balance).ok_or("a currency's sum overflows")?;
 		}
@@ -1053,6 +1131,30 @@ impl<T: Config> CreditLedger<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		amount: Credit,
 	) -> DispatchResult {
 		Self::do_unburn(coop, who, category, amount)
+	}
+
+	fn offered(coop: CoopId, who: &T::AccountId) -> Credit {
+		Accounts::<T>::get(coop, who).map_or(0, |account| account.offered)
+	}
+
+	fn offer(coop: CoopId, who: &T::AccountId, amount: Credit) -> DispatchResult {
+		Self::do_offer(coop, who, amount)
+	}
+
+	fn withdraw_offer(coop: CoopId, who: &T::AccountId, amount: Credit) -> DispatchResult {
+		let mut account = Accounts::<T>::get(coop, who).ok_or(Error::<T>::NoCreditAccount)?;
+		account.offered = account.offered.checked_sub(amount).ok_or(Error::<T>::NotOnOffer)?;
+		Accounts::<T>::insert(coop, who, account);
+		Ok(())
+	}
+
+	fn pay_offered(
+		coop: CoopId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: Credit,
+	) -> DispatchResult {
+		Self::do_pay_offered(coop, from, to, amount)
 	}
 
 	/// Locks `amount` until `until`; a lock still in force is only ever extended (the larger

@@ -24,6 +24,9 @@ pub struct CreditAccount<BlockNumber> {
 	pub locked_until: BlockNumber,
 	/// ... or until the open polls that locked it, this many, are all closed.
 	pub locking_polls: u32,
+	/// Held for resting exchange orders: a holder's balance stays at or above it (plus what a
+	/// vote locked); the cooperative's own account offers new credit within its issuance limit.
+	pub offered: Credit,
 }
 
 impl<BlockNumber: Default + PartialOrd + Copy> CreditAccount<BlockNumber> {
@@ -49,20 +52,32 @@ impl<BlockNumber: Default + PartialOrd + Copy> CreditAccount<BlockNumber> {
 		}
 	}
 
-	/// What the runtime API reports at block `now`.
-	pub fn info(&self, now: BlockNumber) -> CreditAccountInfo {
+	/// What a holder (not the cooperative's own account) keeps from moving at block `now`: what
+	/// a vote locked and what is on offer. When it is not zero, the balance may not go below it
+	/// (no debt while credit is held); otherwise down to `-credit_limit`.
+	pub fn held_at(&self, now: BlockNumber) -> Credit {
+		self.locked_at(now).saturating_add(self.offered)
+	}
+
+	/// What the runtime API reports at block `now`, for a holder (`issuer` false) or for the
+	/// cooperative's own account.
+	pub fn info(&self, now: BlockNumber, issuer: bool) -> CreditAccountInfo {
 		let locked = self.locked_at(now);
+		let held = if issuer { 0 } else { self.held_at(now) };
 		let mut available = crate::math::available(self.balance, self.credit_limit);
-		if locked > 0 {
-			// What lies above the locked amount.
+		if issuer {
+			available = available.saturating_sub(self.offered);
+		} else if held > 0 {
+			// What lies above the held amount.
 			available =
-				available.min(crate::math::available(self.balance, 0).saturating_sub(locked));
+				available.min(crate::math::available(self.balance, 0).saturating_sub(held));
 		}
 		CreditAccountInfo {
 			balance: self.balance,
 			credit_limit: self.credit_limit,
 			available,
 			locked,
+			offered: self.offered,
 			subsistence_entitlement: self.subsistence_entitlement,
 			commons_entitlement: self.commons_entitlement,
 		}

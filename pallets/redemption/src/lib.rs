@@ -21,8 +21,16 @@
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
 //!
-//! - Each reserve's buckets sum to everything funded minus everything paid, and the reserve
-//!   account holds at least that.
+//! - Each reserve's buckets and earmark sum to everything funded minus everything paid, and the
+//!   reserve account holds at least that.
+//!
+//! ## The exchange
+//!
+//! Through [`ReserveLedger`] the exchange (`pallet-federated-dex`) sets part of the `Commons`
+//! bucket aside for the cooperative's standing buy order at the floor of its price band
+//! (`earmark`), pays sellers from it (`pay_earmarked`) and puts back what the order did not spend
+//! (`unearmark`); what the cooperative's standing sell order earns is paid into the reserve
+//! account and split like a deposit (`deposited`).
 //! - Each queue's waiting count is the number of its requests, all between its head and tail.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -45,7 +53,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use confoederatio_primitives::{
-	CoopId, Cooperatives, Credit, CreditLedger, ReserveInfo, WorkCategory,
+	CoopId, Cooperatives, Credit, CreditLedger, ReserveInfo, ReserveLedger, WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -249,6 +257,8 @@ pub mod pallet {
 		NotRequester,
 		/// The origin is another cooperative's.
 		WrongCooperative,
+		/// The reserve holds less than the exchange asked of it.
+		InsufficientReserve,
 	}
 
 	#[pallet::call]
@@ -389,14 +399,8 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> Result<u32, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let params = T::Cooperatives::params(coop).ok_or(Error::<T>::UnknownCooperative)?;
 		let mut reserve = Reserves::<T>::get(coop).unwrap_or_default();
-		let subsistence = params.reserve_split.mul_floor(amount);
-		let commons = amount.saturating_sub(subsistence);
-		reserve.subsistence =
-			reserve.subsistence.checked_add(&subsistence).ok_or(Error::<T>::Overflow)?;
-		reserve.commons = reserve.commons.checked_add(&commons).ok_or(Error::<T>::Overflow)?;
-		reserve.funded = reserve.funded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let (subsistence, commons) = Self::add_deposit(coop, &mut reserve, amount)?;
 		T::Currency::transfer(&from, &Self::reserve_account(coop), amount, Preservation::Preserve)?;
 		Self::deposit_event(Event::Funded { coop, from, amount, subsistence, commons });
 		let mut budget = T::MaxServedPerFund::get();
@@ -405,6 +409,23 @@ impl<T: Config> Pallet<T> {
 		}
 		Reserves::<T>::insert(coop, reserve);
 		Ok(T::MaxServedPerFund::get().saturating_sub(budget))
+	}
+
+	/// Splits a deposit of `amount` into `reserve`'s buckets by `coop`'s `reserve_split` and
+	/// counts it as funded; returns the two parts (`Subsistence`, `Commons`).
+	fn add_deposit(
+		coop: CoopId,
+		reserve: &mut Reserve<BalanceOf<T>>,
+		amount: BalanceOf<T>,
+	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
+		let params = T::Cooperatives::params(coop).ok_or(Error::<T>::UnknownCooperative)?;
+		let subsistence = params.reserve_split.mul_floor(amount);
+		let commons = amount.saturating_sub(subsistence);
+		reserve.subsistence =
+			reserve.subsistence.checked_add(&subsistence).ok_or(Error::<T>::Overflow)?;
+		reserve.commons = reserve.commons.checked_add(&commons).ok_or(Error::<T>::Overflow)?;
+		reserve.funded = reserve.funded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Ok((subsistence, commons))
 	}
 
 	/// Pays the requests at the head of a bucket's queue while the bucket can, spending one unit
@@ -513,10 +534,16 @@ impl<T: Config> Pallet<T> {
 	/// try-runtime, never for a call).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (coop, reserve) in Reserves::<T>::iter() {
-			let held =
-				reserve.subsistence.checked_add(&reserve.commons).ok_or("buckets overflow")?;
+			let held = reserve
+				.subsistence
+				.checked_add(&reserve.commons)
+				.and_then(|buckets| buckets.checked_add(&reserve.earmarked))
+				.ok_or("buckets overflow")?;
 			let net = reserve.funded.checked_sub(&reserve.paid).ok_or("paid more than funded")?;
-			ensure!(held == net, "the buckets are not what was funded minus what was paid");
+			ensure!(
+				held == net,
+				"the buckets and the earmark are not what was funded minus what was paid"
+			);
 			ensure!(
 				T::Currency::balance(&Self::reserve_account(coop)) >= held,
 				"the reserve account holds less than its buckets"
@@ -538,5 +565,51 @@ impl<T: Config> Pallet<T> {
 			ensure!(Queues::<T>::contains_key(key), "a request without a queue");
 		}
 		Ok(())
+	}
+}
+
+/// What the exchange asks of the reserves (see the crate docs).
+impl<T: Config> ReserveLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn reserve_account(coop: CoopId) -> T::AccountId {
+		Self::reserve_account(coop)
+	}
+
+	fn earmark(coop: CoopId, amount: BalanceOf<T>) -> DispatchResult {
+		let mut reserve = Reserves::<T>::get(coop).ok_or(Error::<T>::InsufficientReserve)?;
+		reserve.commons =
+			reserve.commons.checked_sub(&amount).ok_or(Error::<T>::InsufficientReserve)?;
+		reserve.earmarked = reserve.earmarked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Reserves::<T>::insert(coop, reserve);
+		Ok(())
+	}
+
+	fn unearmark(coop: CoopId, amount: BalanceOf<T>) -> DispatchResult {
+		let mut reserve = Reserves::<T>::get(coop).ok_or(Error::<T>::InsufficientReserve)?;
+		reserve.earmarked =
+			reserve.earmarked.checked_sub(&amount).ok_or(Error::<T>::InsufficientReserve)?;
+		reserve.commons = reserve.commons.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Reserves::<T>::insert(coop, reserve);
+		Ok(())
+	}
+
+	fn pay_earmarked(coop: CoopId, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		let mut reserve = Reserves::<T>::get(coop).ok_or(Error::<T>::InsufficientReserve)?;
+		reserve.earmarked =
+			reserve.earmarked.checked_sub(&amount).ok_or(Error::<T>::InsufficientReserve)?;
+		reserve.paid = reserve.paid.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		T::Currency::transfer(&Self::reserve_account(coop), to, amount, Preservation::Expendable)?;
+		Reserves::<T>::insert(coop, reserve);
+		Ok(())
+	}
+
+	fn deposited(coop: CoopId, amount: BalanceOf<T>) -> DispatchResult {
+		let mut reserve = Reserves::<T>::get(coop).unwrap_or_default();
+		Self::add_deposit(coop, &mut reserve, amount)?;
+		Reserves::<T>::insert(coop, reserve);
+		Ok(())
+	}
+
+	fn earmarked(coop: CoopId) -> BalanceOf<T> {
+		Reserves::<T>::get(coop).map_or_else(Zero::zero, |reserve| reserve.earmarked)
 	}
 }

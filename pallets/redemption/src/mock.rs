@@ -7,11 +7,10 @@
 
 use crate as pallet_redemption;
 use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, Credit, CreditBalance, EnsureCooperative, WorkCategory,
+	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative,
 };
 use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Perbill};
-use std::collections::BTreeMap;
+use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -52,92 +51,7 @@ pub mod origins {
 
 impl origins::Config for Test {}
 
-pub use confoederatio_primitives::testing::MockCooperatives;
-
-/// A holder's account in the mock ledger.
-#[derive(Clone, Copy, Default, Debug, PartialEq)]
-pub struct Holding {
-	pub balance: CreditBalance,
-	pub subsistence: Credit,
-	pub commons: Credit,
-}
-
-parameter_types! {
-	pub static Ledger: BTreeMap<(CoopId, u64), Holding> = BTreeMap::new();
-}
-
-/// A mock credit ledger: balances and entitlements; burning moves credit to the cooperative's
-/// account (`1_000 + coop`).
-pub struct MockLedger;
-
-impl MockLedger {
-	/// Issues `amount` to `who` with as much entitlement, from the cooperative's account.
-	pub fn issue(coop: CoopId, who: u64, category: WorkCategory, amount: Credit) {
-		Ledger::mutate(|ledger| {
-			let holder = ledger.entry((coop, who)).or_default();
-			holder.balance += amount as i128;
-			*entitlement(holder, category) += amount;
-			ledger.entry((coop, MockCooperatives::account_of(coop))).or_default().balance -=
-				amount as i128;
-		});
-	}
-
-	pub fn holding(coop: CoopId, who: u64) -> Holding {
-		Ledger::get().get(&(coop, who)).copied().unwrap_or_default()
-	}
-
-	/// Every currency sums to zero.
-	pub fn sums_to_zero() -> bool {
-		let mut sums: BTreeMap<CoopId, i128> = BTreeMap::new();
-		for ((coop, _), holder) in Ledger::get() {
-			*sums.entry(coop).or_default() += holder.balance;
-		}
-		sums.values().all(|sum| *sum == 0)
-	}
-}
-
-fn entitlement(holder: &mut Holding, category: WorkCategory) -> &mut Credit {
-	match category {
-		WorkCategory::Subsistence => &mut holder.subsistence,
-		WorkCategory::Commons => &mut holder.commons,
-	}
-}
-
-impl confoederatio_primitives::CreditLedger<u64, u64> for MockLedger {
-	fn balance(coop: CoopId, who: &u64) -> CreditBalance {
-		Self::holding(coop, *who).balance
-	}
-	fn lock(_: CoopId, _: &u64, _: Credit, _: u64) {}
-	fn unlock(_: CoopId, _: &u64, _: u64) {}
-	fn entitlement(coop: CoopId, who: &u64, category: WorkCategory) -> Credit {
-		*entitlement(&mut Self::holding(coop, *who), category)
-	}
-	fn burn(coop: CoopId, who: &u64, category: WorkCategory, amount: Credit) -> DispatchResult {
-		let mut holder = Self::holding(coop, *who);
-		let held = entitlement(&mut holder, category);
-		*held = held.checked_sub(amount).ok_or(DispatchError::Other("over entitlement"))?;
-		if holder.balance < amount as i128 {
-			return Err(DispatchError::Other("insufficient credit"));
-		}
-		holder.balance -= amount as i128;
-		Ledger::mutate(|ledger| {
-			ledger.insert((coop, *who), holder);
-			ledger.entry((coop, MockCooperatives::account_of(coop))).or_default().balance +=
-				amount as i128;
-		});
-		Ok(())
-	}
-	fn unburn(coop: CoopId, who: &u64, category: WorkCategory, amount: Credit) -> DispatchResult {
-		Ledger::mutate(|ledger| {
-			let holder = ledger.entry((coop, *who)).or_default();
-			holder.balance += amount as i128;
-			*entitlement(holder, category) += amount;
-			ledger.entry((coop, MockCooperatives::account_of(coop))).or_default().balance -=
-				amount as i128;
-		});
-		Ok(())
-	}
-}
+pub use confoederatio_primitives::testing::{MockCooperatives, MockLedger};
 
 pub const EXIT_FEE: Perbill = Perbill::from_percent(10);
 pub const MAX_SERVED: u32 = 3;
@@ -179,7 +93,12 @@ impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBench
 }
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::CreditHelper<u64> for MockBenchmarkHelper {
-	fn issue(coop: CoopId, who: &u64, category: WorkCategory, amount: Credit) {
+	fn issue(
+		coop: CoopId,
+		who: &u64,
+		category: confoederatio_primitives::WorkCategory,
+		amount: confoederatio_primitives::Credit,
+	) {
 		MockLedger::issue(coop, *who, category, amount);
 	}
 }
@@ -190,7 +109,7 @@ pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
 
 pub fn empty_test_ext() -> sp_io::TestExternalities {
 	MockCooperatives::reset();
-	Ledger::set(BTreeMap::new());
+	MockLedger::reset();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: (1..=20).map(|who| (who, 1_000_000)).collect(),
@@ -217,6 +136,6 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Redemption::do_try_state().expect("invariants hold after the test");
-		assert!(MockLedger::sums_to_zero(), "credit sums to zero");
+		assert!(MockLedger::consistent(), "credit sums to zero");
 	});
 }

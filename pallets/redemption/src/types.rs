@@ -16,6 +16,9 @@ pub struct Reserve<Balance> {
 	pub commons: Balance,
 	/// Native units paid per unit of credit redeemed, before the exit fee (zero: not set).
 	pub rate: Balance,
+	/// What the `Commons` bucket set aside for the cooperative's standing buy order on the
+	/// exchange: still in the reserve account, no longer in the bucket.
+	pub earmarked: Balance,
 	/// Everything ever deposited.
 	pub funded: Balance,
 	/// Everything ever paid out.
@@ -37,6 +40,7 @@ impl<Balance: Copy> Reserve<Balance> {
 			subsistence: self.subsistence,
 			commons: self.commons,
 			rate: self.rate,
+			earmarked: self.earmarked,
 			subsistence_queue,
 			commons_queue,
 		}
