@@ -87,7 +87,7 @@ impl Cooperatives<u64, u64> for MockCooperatives {
 }
 
 /// A holder's account in the [`MockLedger`].
-#[derive(Clone, Copy, Default, Debug, PartialEq)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, codec::Encode, codec::Decode)]
 pub struct Holding {
 	/// The balance.
 	pub balance: CreditBalance,
@@ -100,13 +100,17 @@ pub struct Holding {
 }
 
 std::thread_local! {
-	static LEDGER: RefCell<BTreeMap<(CoopId, u64), Holding>> = const { RefCell::new(BTreeMap::new()) };
 	static ISSUANCE_LIMIT: RefCell<Credit> = const { RefCell::new(1_000_000) };
 }
 
+/// Where the [`MockLedger`] keeps its accounts: in the test's storage, so that a failed call's
+/// changes are rolled back with everything else's.
+const LEDGER_KEY: &[u8] = b":mock:credit-ledger";
+
 /// A mock credit ledger: balances, entitlements and offers, without credit limits for members
 /// (they spend only what they hold); the cooperative's account (`1_000 + coop`) issues within
-/// [`MockLedger::set_issuance_limit`] (default 1,000,000).
+/// [`MockLedger::set_issuance_limit`] (default 1,000,000). Its accounts live in storage: use it
+/// inside test externalities.
 pub struct MockLedger;
 
 /// A mock ledger's refusal.
@@ -115,9 +119,9 @@ fn refused(reason: &'static str) -> DispatchError {
 }
 
 impl MockLedger {
-	/// Forgets every account; the issuance limit goes back to 1,000,000.
+	/// Sets the issuance limit back to 1,000,000 (the accounts live in each test's fresh
+	/// storage).
 	pub fn reset() {
-		LEDGER.with(|ledger| ledger.borrow_mut().clear());
 		ISSUANCE_LIMIT.with(|limit| *limit.borrow_mut() = 1_000_000);
 	}
 
@@ -128,16 +132,18 @@ impl MockLedger {
 
 	/// `who`'s account in `coop` (empty if none).
 	pub fn holding(coop: CoopId, who: u64) -> Holding {
-		LEDGER.with(|ledger| ledger.borrow().get(&(coop, who)).copied().unwrap_or_default())
+		Self::all().get(&(coop, who)).copied().unwrap_or_default()
 	}
 
 	fn set(coop: CoopId, who: u64, holding: Holding) {
-		LEDGER.with(|ledger| ledger.borrow_mut().insert((coop, who), holding));
+		let mut all = Self::all();
+		all.insert((coop, who), holding);
+		frame_support::storage::unhashed::put(LEDGER_KEY, &all);
 	}
 
 	/// Every account of every currency.
 	pub fn all() -> BTreeMap<(CoopId, u64), Holding> {
-		LEDGER.with(|ledger| ledger.borrow().clone())
+		frame_support::storage::unhashed::get(LEDGER_KEY).unwrap_or_default()
 	}
 
 	fn signed(amount: Credit) -> Result<CreditBalance, DispatchError> {
