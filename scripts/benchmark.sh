@@ -16,6 +16,7 @@ declare -A pallets=(
 	[pallet_mutual_credit]=pallets/mutual-credit
 	[pallet_care_reputation]=pallets/care-reputation
 	[pallet_redemption]=pallets/redemption
+	[pallet_federated_dex]=pallets/federated-dex
 )
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")

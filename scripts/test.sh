@@ -15,7 +15,7 @@ log "Rust tests: pallets (mock runtimes), runtime, node"
 log "benchmark tests: every benchmark runs once on the pallets' mock runtimes"
 (cd "$ROOT" && cargo test --release --locked --features runtime-benchmarks \
 	-p pallet-cooperatives -p pallet-holistic-voting -p pallet-mutual-credit \
-	-p pallet-care-reputation -p pallet-redemption)
+	-p pallet-care-reputation -p pallet-redemption -p pallet-federated-dex)
 
 log "end-to-end tests (real nodes on loopback)"
 (cd "$ROOT/e2e" && node --test --test-concurrency=1 --test-timeout=600000 tests/)

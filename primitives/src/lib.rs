@@ -282,8 +282,7 @@ pub trait CreditLedger<AccountId, BlockNumber> {
 	/// credit, within its issuance limit.
 	fn offer(coop: CoopId, who: &AccountId, amount: Credit) -> sp_runtime::DispatchResult;
 	/// Releases `amount` of what `who` has on offer in `coop`.
-	fn withdraw_offer(coop: CoopId, who: &AccountId, amount: Credit)
-		-> sp_runtime::DispatchResult;
+	fn withdraw_offer(coop: CoopId, who: &AccountId, amount: Credit) -> sp_runtime::DispatchResult;
 	/// Pays `amount` of what `from` has on offer in `coop` to `to`, who needs not be a member
 	/// (a holder from outside keeps the credit with no credit limit and may spend it).
 	fn pay_offered(
@@ -306,8 +305,7 @@ pub trait ReserveLedger<AccountId, Balance> {
 	/// Puts `amount` of what was set aside back into the `Commons` bucket.
 	fn unearmark(coop: CoopId, amount: Balance) -> sp_runtime::DispatchResult;
 	/// Pays `amount` of what was set aside to `to`.
-	fn pay_earmarked(coop: CoopId, to: &AccountId, amount: Balance)
-		-> sp_runtime::DispatchResult;
+	fn pay_earmarked(coop: CoopId, to: &AccountId, amount: Balance) -> sp_runtime::DispatchResult;
 	/// `amount` was just paid into [`Self::reserve_account`]: it is split into the buckets like
 	/// a deposit (the queues are served at the next deposit).
 	fn deposited(coop: CoopId, amount: Balance) -> sp_runtime::DispatchResult;

@@ -2,12 +2,10 @@
 //! block numbers are `u64`), so that a pallet's tests need no other pallet. Its state is per thread, as each test
 //! runs in a thread of its own.
 
-use crate::{
-	CoopId, CoopParams, Cooperatives, Credit, CreditBalance, CreditLedger, WorkCategory,
-};
-use sp_runtime::{DispatchError, DispatchResult};
+use crate::{CoopId, CoopParams, Cooperatives, Credit, CreditBalance, CreditLedger, WorkCategory};
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use core::cell::RefCell;
+use sp_runtime::{DispatchError, DispatchResult};
 
 /// A mock cooperative.
 #[derive(Clone, Debug)]

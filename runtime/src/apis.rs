@@ -18,7 +18,7 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, CareReputation, Cooperatives,
-	Executive, Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Redemption, Runtime,
+	Dex, Executive, Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Redemption, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
@@ -296,6 +296,24 @@ impl_runtime_apis! {
 			coop: confoederatio_primitives::CoopId,
 		) -> confoederatio_primitives::ReserveInfo<Balance> {
 			Redemption::reserve_info(coop)
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::DexApi<Block, AccountId> for Runtime {
+		fn order_book(
+			give: confoederatio_primitives::AssetKind,
+			get: confoederatio_primitives::AssetKind,
+			depth: u32,
+		) -> Vec<confoederatio_primitives::BookEntry<AccountId>> {
+			Dex::order_book(give, get, depth)
+		}
+
+		fn quote(
+			give: confoederatio_primitives::AssetKind,
+			get: confoederatio_primitives::AssetKind,
+			amount: u128,
+		) -> confoederatio_primitives::ExchangeQuote {
+			Dex::quote(give, get, amount)
 		}
 	}
 

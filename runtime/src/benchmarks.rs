@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_mutual_credit, MutualCredit]
 	[pallet_care_reputation, CareReputation]
 	[pallet_redemption, Redemption]
+	[pallet_federated_dex, Dex]
 );

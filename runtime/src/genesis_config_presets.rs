@@ -69,6 +69,8 @@ fn genesis(
 	cooperatives: Vec<GenesisCooperative>,
 	federation_limit: Credit,
 ) -> Value {
+	// The federation's account receives the exchange's fees: it exists from genesis.
+	endowed.push((crate::configs::FederationAccount::get(), crate::EXISTENTIAL_DEPOSIT));
 	let mut federation_limits = Vec::new();
 	for id in 0..cooperatives.len() {
 		let id = u32::try_from(id).unwrap_or(u32::MAX);

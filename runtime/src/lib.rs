@@ -263,4 +263,9 @@ mod runtime {
 	/// Each cooperative's reserve, which redeems work credit for CONF.
 	#[runtime::pallet_index(14)]
 	pub type Redemption = pallet_redemption;
+
+	/// The federated exchange: order books between credits and CONF, price bands, standing
+	/// orders.
+	#[runtime::pallet_index(15)]
+	pub type Dex = pallet_federated_dex;
 }

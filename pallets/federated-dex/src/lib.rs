@@ -438,10 +438,10 @@ impl<T: Config> Pallet<T> {
 	fn take(order: &OrderOf<T>, amount: Amount) -> DispatchResult {
 		match order.market.gives(order.side) {
 			AssetKind::Credit(coop) => T::Credit::offer(coop, &order.owner, amount),
-			AssetKind::Native if order.standing =>
-				T::Reserve::earmark(Self::standing_coop(&order.market)?, amount),
-			AssetKind::Native =>
-				T::Currency::hold(&HoldReason::Offer.into(), &order.owner, amount),
+			AssetKind::Native if order.standing => {
+				T::Reserve::earmark(Self::standing_coop(&order.market)?, amount)
+			},
+			AssetKind::Native => T::Currency::hold(&HoldReason::Offer.into(), &order.owner, amount),
 		}
 	}
 
@@ -452,8 +452,9 @@ impl<T: Config> Pallet<T> {
 		}
 		match order.market.gives(order.side) {
 			AssetKind::Credit(coop) => T::Credit::withdraw_offer(coop, &order.owner, amount),
-			AssetKind::Native if order.standing =>
-				T::Reserve::unearmark(Self::standing_coop(&order.market)?, amount),
+			AssetKind::Native if order.standing => {
+				T::Reserve::unearmark(Self::standing_coop(&order.market)?, amount)
+			},
 			AssetKind::Native => T::Currency::release(
 				&HoldReason::Offer.into(),
 				&order.owner,
@@ -480,8 +481,9 @@ impl<T: Config> Pallet<T> {
 		}
 		match order.market.gives(order.side) {
 			AssetKind::Credit(coop) => T::Credit::pay_offered(coop, &order.owner, to, amount),
-			AssetKind::Native if order.standing =>
-				T::Reserve::pay_earmarked(Self::standing_coop(&order.market)?, to, amount),
+			AssetKind::Native if order.standing => {
+				T::Reserve::pay_earmarked(Self::standing_coop(&order.market)?, to, amount)
+			},
 			AssetKind::Native => T::Currency::transfer_on_hold(
 				&HoldReason::Offer.into(),
 				&order.owner,
@@ -509,8 +511,7 @@ impl<T: Config> Pallet<T> {
 	fn fee(asset: AssetKind, received: Amount) -> Amount {
 		let fee = math::fee_on(received, T::TradeFee::get());
 		if asset == AssetKind::Native && !fee.is_zero() {
-			let deposit =
-				T::Currency::can_deposit(&T::FeeAccount::get(), fee, Provenance::Extant);
+			let deposit = T::Currency::can_deposit(&T::FeeAccount::get(), fee, Provenance::Extant);
 			if deposit != frame_support::traits::tokens::DepositConsequence::Success {
 				return 0;
 			}
@@ -660,8 +661,11 @@ impl<T: Config> Pallet<T> {
 				Orders::<T>::insert(maker_id, maker);
 			} else {
 				book.remove(0);
-				let reason =
-					if maker.remaining.is_zero() { CloseReason::Filled } else { CloseReason::Unfillable };
+				let reason = if maker.remaining.is_zero() {
+					CloseReason::Filled
+				} else {
+					CloseReason::Unfillable
+				};
 				Self::close(maker_id, maker, Some(reason))?;
 			}
 		}
@@ -669,8 +673,11 @@ impl<T: Config> Pallet<T> {
 
 		// Rest what is left, or close it.
 		if !math::fillable(side, taker.remaining, price) {
-			let reason =
-				if taker.remaining.is_zero() { CloseReason::Filled } else { CloseReason::Unfillable };
+			let reason = if taker.remaining.is_zero() {
+				CloseReason::Filled
+			} else {
+				CloseReason::Unfillable
+			};
 			Self::close(id, taker, Some(reason))?;
 			return Ok(Placed { id, fills, rests: false });
 		}
@@ -784,16 +791,16 @@ impl<T: Config> Pallet<T> {
 			standing.buy = placed.rests.then_some(placed.id);
 		}
 		Standing::<T>::insert(coop, standing);
-		Self::deposit_event(Event::StandingOrdersSet { coop, sell: standing.sell, buy: standing.buy });
+		Self::deposit_event(Event::StandingOrdersSet {
+			coop,
+			sell: standing.sell,
+			buy: standing.buy,
+		});
 		Ok(fills)
 	}
 
 	/// The resting orders giving `give` for `get`, best first, at most `depth` (runtime API).
-	pub fn order_book(
-		give: AssetKind,
-		get: AssetKind,
-		depth: u32,
-	) -> Vec<BookEntry<T::AccountId>> {
+	pub fn order_book(give: AssetKind, get: AssetKind, depth: u32) -> Vec<BookEntry<T::AccountId>> {
 		let Some((market, side)) = Market::of(give, get) else { return Vec::new() };
 		let depth = usize::try_from(depth).unwrap_or(usize::MAX);
 		Books::<T>::get((market, side))
@@ -888,15 +895,18 @@ impl<T: Config> Pallet<T> {
 			);
 			let add = |sum: &mut Amount, amount| *sum = sum.saturating_add(amount);
 			match order.market.gives(order.side) {
-				AssetKind::Credit(coop) =>
-					add(credit.entry((coop, order.owner.clone())).or_default(), order.remaining),
+				AssetKind::Credit(coop) => {
+					add(credit.entry((coop, order.owner.clone())).or_default(), order.remaining)
+				},
 				AssetKind::Native if order.standing => add(
-					earmarks.entry(order.market.banded().ok_or("a standing order off its market")?)
+					earmarks
+						.entry(order.market.banded().ok_or("a standing order off its market")?)
 						.or_default(),
 					order.remaining,
 				),
-				AssetKind::Native =>
-					add(native.entry(order.owner.clone()).or_default(), order.remaining),
+				AssetKind::Native => {
+					add(native.entry(order.owner.clone()).or_default(), order.remaining)
+				},
 			}
 			if order.standing {
 				let coop = order.market.banded().ok_or("a standing order off its market")?;

@@ -99,7 +99,10 @@ mod tests {
 	fn huge_amounts_never_wrap() {
 		let max = Amount::MAX;
 		// Everything of u128 at price 1.
-		assert_eq!(fill(max, max, Price::from_u32(1), Side::Ask), Some(Fill { base: max, quote: max }));
+		assert_eq!(
+			fill(max, max, Price::from_u32(1), Side::Ask),
+			Some(Fill { base: max, quote: max })
+		);
 		// A huge price: the bid buys what it can pay for.
 		let huge = Price::from_inner(u128::MAX);
 		let trade = fill(max, max, huge, Side::Bid).unwrap();

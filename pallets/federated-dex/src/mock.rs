@@ -12,11 +12,7 @@ use confoederatio_primitives::{
 };
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{
-		fungible::Mutate,
-		tokens::Preservation,
-		ConstU128, ConstU32,
-	},
+	traits::{fungible::Mutate, tokens::Preservation, ConstU128, ConstU32},
 };
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Permill};
 use std::collections::BTreeMap;

@@ -256,9 +256,7 @@ mod placing {
 				DispatchError::Other("insufficient credit")
 			);
 			// Native units beyond the balance.
-			assert!(
-				Dex::place_order(signed(4), Native, Credit(0), ENDOWMENT, price(1)).is_err()
-			);
+			assert!(Dex::place_order(signed(4), Native, Credit(0), ENDOWMENT, price(1)).is_err());
 			// 2 native units cannot buy one unit at 3.
 			assert_noop!(
 				Dex::place_order(signed(4), Native, Credit(0), 2, price(3)),
@@ -316,8 +314,9 @@ mod cancelling {
 	fn a_full_book_makes_way_only_for_a_better_price() {
 		build_and_execute(|| {
 			MockLedger::issue(0, 1, Commons, 1_000);
-			let ids: Vec<_> =
-				(10..10 + MAX_ORDERS).map(|at| place(1, Credit(0), Native, 10, price(at))).collect();
+			let ids: Vec<_> = (10..10 + MAX_ORDERS)
+				.map(|at| place(1, Credit(0), Native, 10, price(at)))
+				.collect();
 			assert_noop!(
 				Dex::place_order(signed(1), Credit(0), Native, 10, price(10 + MAX_ORDERS)),
 				Error::<Test>::BookFull
@@ -429,10 +428,7 @@ mod standing {
 				Dex::set_standing_orders(coop_origin(0), 0, 500, 0),
 				Error::<Test>::NoPriceBand
 			);
-			assert_noop!(
-				Dex::set_standing_orders(signed(1), 0, 500, 0),
-				DispatchError::BadOrigin
-			);
+			assert_noop!(Dex::set_standing_orders(signed(1), 0, 500, 0), DispatchError::BadOrigin);
 			assert_ok!(Dex::set_price_band(coop_origin(2), 2, price(8), price(12)));
 			assert_noop!(
 				Dex::set_standing_orders(coop_origin(2), 2, 500, 0),

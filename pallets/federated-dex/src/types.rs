@@ -81,12 +81,18 @@ impl Market {
 	pub fn of(give: AssetKind, get: AssetKind) -> Option<(Market, Side)> {
 		use AssetKind::*;
 		match (give, get) {
-			(Credit(coop), Native) => Some((Market { base: Credit(coop), quote: Native }, Side::Ask)),
-			(Native, Credit(coop)) => Some((Market { base: Credit(coop), quote: Native }, Side::Bid)),
-			(Credit(a), Credit(b)) if a < b =>
-				Some((Market { base: Credit(a), quote: Credit(b) }, Side::Ask)),
-			(Credit(a), Credit(b)) if a > b =>
-				Some((Market { base: Credit(b), quote: Credit(a) }, Side::Bid)),
+			(Credit(coop), Native) => {
+				Some((Market { base: Credit(coop), quote: Native }, Side::Ask))
+			},
+			(Native, Credit(coop)) => {
+				Some((Market { base: Credit(coop), quote: Native }, Side::Bid))
+			},
+			(Credit(a), Credit(b)) if a < b => {
+				Some((Market { base: Credit(a), quote: Credit(b) }, Side::Ask))
+			},
+			(Credit(a), Credit(b)) if a > b => {
+				Some((Market { base: Credit(b), quote: Credit(a) }, Side::Bid))
+			},
 			_ => None,
 		}
 	}
@@ -162,9 +168,7 @@ impl PriceBand {
 }
 
 /// A cooperative's standing orders at the edges of its band.
-#[derive(
-	Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct StandingOrders {
 	/// Selling newly issued credit at the ceiling.
 	pub sell: Option<OrderId>,

@@ -1065,7 +1065,10 @@ impl<T: Config> Pallet<T> {
 			let offered = CreditBalance::try_from(account.offered).map_err(|_| "offer overflow")?;
 			if who == T::Cooperatives::account(coop) {
 				ensure!(
-					math::within_limit(account.balance.saturating_sub(offered), account.credit_limit),
+					math::within_limit(
+						account.balance.saturating_sub(offered),
+						account.credit_limit
+					),
 					"a cooperative offers more than its issuance limit allows"
 				);
 			} else if offered > 0 {

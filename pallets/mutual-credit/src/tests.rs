@@ -767,10 +767,7 @@ mod offers {
 				MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 1),
 				Error::<Test>::CreditOnOffer
 			);
-			assert_noop!(
-				MutualCredit::withdraw_offer(0, &2, 301),
-				Error::<Test>::NotOnOffer
-			);
+			assert_noop!(MutualCredit::withdraw_offer(0, &2, 301), Error::<Test>::NotOnOffer);
 			assert_ok!(MutualCredit::withdraw_offer(0, &2, 100));
 			assert_eq!(MutualCredit::account_info(0, &2).available, 100);
 			assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 100));

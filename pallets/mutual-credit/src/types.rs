@@ -69,8 +69,7 @@ impl<BlockNumber: Default + PartialOrd + Copy> CreditAccount<BlockNumber> {
 			available = available.saturating_sub(self.offered);
 		} else if held > 0 {
 			// What lies above the held amount.
-			available =
-				available.min(crate::math::available(self.balance, 0).saturating_sub(held));
+			available = available.min(crate::math::available(self.balance, 0).saturating_sub(held));
 		}
 		CreditAccountInfo {
 			balance: self.balance,

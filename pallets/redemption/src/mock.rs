@@ -6,9 +6,7 @@
 //! 1,000,000 native units; the existential deposit is 1.
 
 use crate as pallet_redemption;
-use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative,
-};
+use confoederatio_primitives::{CollectiveOrigin, CoopId, CoopParams, EnsureCooperative};
 use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::{BuildStorage, Perbill};
 

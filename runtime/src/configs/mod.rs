@@ -3,6 +3,7 @@
 mod care;
 mod consensus;
 mod credit;
+mod exchange;
 mod governance;
 mod monetary;
 mod redemption;
@@ -10,6 +11,7 @@ mod system;
 
 pub use consensus::*;
 pub use credit::*;
+pub use exchange::*;
 pub use governance::*;
 pub use monetary::*;
 pub use system::*;

@@ -1,0 +1,144 @@
+// The exchange on a real dev node, with redemption: the Bakery Cooperative funds its reserve and
+// decides a rate and a price band by poll; Alice redeems subsistence credit she earned and
+// receives CONF; Dave (Care Collective) buys Alice's credit for CONF inside the band and trades
+// his cooperative's credit for hers; an order outside the band is refused; the runtime API shows
+// the book and quotes; the fee reaches the federation's account; credit still sums to zero.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { Keyring } from '@polkadot/keyring';
+import { stringToU8a, u8aConcat } from '@polkadot/util';
+import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
+
+import { decideInCooperative, devSigners, eventsOf, membersOf } from '../lib/governance.mjs';
+import { connect, startNode, submitFinalized } from '../lib/node.mjs';
+
+const UNIT = 1_000_000_000_000n; // 1 CONF
+const HOUR = 100n; // credit units per hour
+const FIXED = 1_000_000_000_000_000_000n; // FixedU128's one
+/** A price of `conf` CONF per hour: native units per unit of credit, as FixedU128's inner value. */
+const perHour = (conf) => conf * UNIT / HOUR * FIXED;
+const FEE = (amount) => amount * 3n / 1_000n; // 0.3%, rounded down
+
+/** The federation's account: PalletId `conf/fed` as a keyless account. */
+const FEDERATION = encodeAddress(u8aConcat(stringToU8a('modlconf/fed'), new Uint8Array(20)), 42);
+
+describe('the exchange and redemption on a dev node', () => {
+  let node, api, signers, alice, dave, ferdie;
+
+  const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
+  const credit = async (coop, who) => (await api.call.mutualCreditApi.account(coop, who)).balance.toBigInt();
+  const fees = (events) => events.filter(({ event: e }) => e.section === 'transactionPayment')
+    .reduce((sum, { event: e }) => sum + e.data.actualFee.toBigInt(), 0n);
+  const inBlock = { until: 'inBlock' };
+
+  async function earn (coop, who, hours, category) {
+    const submitted = await submitFinalized(api,
+      api.tx.mutualCredit.submitContribution(coop, hours * HOUR, category, '0x' + 'de'.repeat(32)), who, {}, inBlock);
+    const [{ data: { id } }] = eventsOf(api, submitted.events, 'mutualCredit', 'ContributionSubmitted');
+    await decideInCooperative(api, signers, coop, api.tx.mutualCredit.approveContribution(id));
+  }
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startNode({ name: 'dex' });
+    api = await connect(node);
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    signers = devSigners(keyring);
+    [alice, dave, ferdie] = ['//Alice', '//Dave', '//Ferdie'].map((uri) => keyring.addFromUri(uri));
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('the cooperative funds its reserve, sets a rate and a band; a member redeems', async () => {
+    await submitFinalized(api, api.tx.redemption.fund(0, 1_000n * UNIT), ferdie, {}, inBlock);
+    await decideInCooperative(api, signers, 0, api.tx.redemption.setRate(0, UNIT / HOUR));
+    const banded = await decideInCooperative(api, signers, 0, api.tx.dex.setPriceBand(0, perHour(1n), perHour(3n)));
+    const [band] = eventsOf(api, banded, 'dex', 'PriceBandSet');
+    assert.equal(band.data.ceiling.toBigInt(), perHour(3n));
+
+    await earn(0, alice, 40n, 'Subsistence');
+    const before = await free(alice);
+    const redeemed = await submitFinalized(api, api.tx.redemption.redeem(0, 'Subsistence', 10n * HOUR), alice);
+    const [event] = eventsOf(api, redeemed.events, 'redemption', 'Redeemed');
+    assert.equal(event.data.payout.toBigInt(), 98n * UNIT / 10n);
+    assert.equal(await free(alice), before + 98n * UNIT / 10n - fees(redeemed.events));
+    assert.equal(await credit(0, alice.address), 30n * HOUR);
+  });
+
+  test('a member of another cooperative buys credit for CONF inside the band', async () => {
+    // Alice offers 10 hours at 2 CONF an hour; it rests, and the runtime API shows it.
+    const placed = await submitFinalized(api,
+      api.tx.dex.placeOrder({ Credit: 0 }, 'Native', 10n * HOUR, perHour(2n)), alice, {}, inBlock);
+    const [{ data: { id: ask } }] = eventsOf(api, placed.events, 'dex', 'OrderPlaced');
+    const book = await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10);
+    assert.equal(book.length, 1);
+    assert.equal(book[0].id.toNumber(), ask.toNumber());
+    assert.equal(book[0].remaining.toBigInt(), 10n * HOUR);
+    assert.equal((await api.call.mutualCreditApi.account(0, alice.address)).offered.toBigInt(), 10n * HOUR);
+
+    // Outside the band: refused, nothing changes.
+    await assert.rejects(
+      submitFinalized(api, api.tx.dex.placeOrder('Native', { Credit: 0 }, 10n * UNIT, perHour(4n)), dave, {}, inBlock),
+      /dex\.OutsideBand/);
+    await assert.rejects(
+      submitFinalized(api, api.tx.dex.placeOrder({ Credit: 0 }, 'Native', HOUR, perHour(1n) - 1n), alice, {}, inBlock),
+      /dex\.OutsideBand/);
+
+    // The quote says what Dave's 10 CONF buy; then he buys it.
+    const quote = await api.call.dexApi.quote('Native', { Credit: 0 }, 10n * UNIT);
+    assert.equal(quote.spent.toBigInt(), 10n * UNIT);
+    assert.equal(quote.received.toBigInt(), 5n * HOUR - FEE(5n * HOUR));
+    const aliceBefore = await free(alice);
+    const bought = await submitFinalized(api, api.tx.dex.placeOrder('Native', { Credit: 0 }, 10n * UNIT, perHour(2n)), dave);
+    const [trade] = eventsOf(api, bought.events, 'dex', 'Trade');
+    assert.equal(trade.data.baseAmount.toBigInt(), 5n * HOUR);
+    assert.equal(trade.data.quoteAmount.toBigInt(), 10n * UNIT);
+    assert.equal(trade.data.fee.toBigInt(), FEE(5n * HOUR));
+    assert.equal(await free(alice), aliceBefore + 10n * UNIT);
+    // Dave is no member of the bakery: he holds its credit without a credit limit.
+    const daves = await api.call.mutualCreditApi.account(0, dave.address);
+    assert.equal(daves.balance.toBigInt(), 5n * HOUR - FEE(5n * HOUR));
+    assert.equal(daves.creditLimit.toBigInt(), 0n);
+    assert.equal(await credit(0, FEDERATION), FEE(5n * HOUR));
+    assert.equal((await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10))[0].remaining.toBigInt(), 5n * HOUR);
+  });
+
+  test('members of two cooperatives trade credit for credit', async () => {
+    await earn(1, dave, 20n, 'Commons');
+    // Bakery credit is the base, Care Collective credit the quote: one for one.
+    await submitFinalized(api, api.tx.dex.placeOrder({ Credit: 1 }, { Credit: 0 }, 4n * HOUR, FIXED), dave, {}, inBlock);
+    const traded = await submitFinalized(api, api.tx.dex.placeOrder({ Credit: 0 }, { Credit: 1 }, 4n * HOUR, FIXED), alice);
+    const [trade] = eventsOf(api, traded.events, 'dex', 'Trade');
+    assert.equal(trade.data.baseAmount.toBigInt(), 4n * HOUR);
+    assert.equal(await credit(1, alice.address), 4n * HOUR - FEE(4n * HOUR));
+    assert.equal(await credit(1, dave.address), 16n * HOUR);
+  });
+
+  test('only the owner cancels an order, and everything held comes back', async () => {
+    const [{ id }] = await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 1);
+    await assert.rejects(submitFinalized(api, api.tx.dex.cancelOrder(id), dave, {}, inBlock), /dex\.NotOwner/);
+    const cancelled = await submitFinalized(api, api.tx.dex.cancelOrder(id), alice);
+    const [event] = eventsOf(api, cancelled.events, 'dex', 'OrderCancelled');
+    assert.equal(event.data.released.toBigInt(), 5n * HOUR);
+    assert.equal((await api.call.mutualCreditApi.account(0, alice.address)).offered.toBigInt(), 0n);
+    assert.equal((await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10)).length, 0);
+    const held = await api.query.balances.holds(alice.address);
+    assert.equal(held.filter((hold) => hold.id.toString().includes('Dex')).length, 0);
+  });
+
+  test('credit still sums to zero in every currency', async () => {
+    for (const coop of [0, 1]) {
+      const holders = new Set([
+        ...await membersOf(api, 0), ...await membersOf(api, 1),
+        (await api.call.cooperativesApi.cooperativeAccount(coop)).toString(), FEDERATION,
+      ]);
+      const balances = await Promise.all([...holders].map((who) => credit(coop, who)));
+      assert.equal(balances.reduce((a, b) => a + b, 0n), 0n, `currency ${coop}`);
+    }
+  });
+});
