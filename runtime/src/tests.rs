@@ -71,12 +71,18 @@ fn federation_has_no_sudo_and_placeholder_founders() {
 	assert_eq!(config.sudo.key, None);
 	assert_eq!(config.aura.authorities.len(), usize::from(FEDERATION_VALIDATORS));
 	assert_eq!(config.grandpa.authorities.len(), usize::from(FEDERATION_VALIDATORS));
-	// The founders' accounts and the founding cooperatives' accounts.
+	// The founders' accounts, the founding cooperatives' accounts and the federation's account
+	// (the existential deposit, so that the exchange's fees can reach it).
 	assert_eq!(
 		config.balances.balances.len(),
 		usize::from(FEDERATION_VALIDATORS)
 			+ usize::from(genesis_config_presets::FOUNDING_COOPERATIVES)
+			+ 1
 	);
+	assert!(config
+		.balances
+		.balances
+		.contains(&(crate::configs::FederationAccount::get(), EXISTENTIAL_DEPOSIT)));
 	// No well-known development key may validate or hold funds on a federation chain.
 	let dev_accounts: Vec<_> = Sr25519Keyring::iter().map(|k| k.to_account_id()).collect();
 	for (account, _) in &config.balances.balances {
