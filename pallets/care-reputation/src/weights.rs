@@ -42,14 +42,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Records` (r:0 w:1)
 	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(617), added: 3092, mode: `MaxEncodedLen`)
 	fn attest_new() -> Weight {
 		//  Measured:  `701`
 		//  Estimated: `6068`
-		// Minimum execution time: 116_939_000 picoseconds.
-		Weight::from_parts(160_500_000, 6068)
+		// Minimum execution time: 116_808_000 picoseconds.
+		Weight::from_parts(187_279_000, 6068)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -66,14 +66,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:1 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn attest_confirming() -> Weight {
 		//  Measured:  `1297`
 		//  Estimated: `6068`
-		// Minimum execution time: 135_312_000 picoseconds.
-		Weight::from_parts(147_104_000, 6068)
+		// Minimum execution time: 134_832_000 picoseconds.
+		Weight::from_parts(233_586_000, 6068)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -84,7 +84,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:1 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn confirm() -> Weight {
 		//  Measured:  `1101`
 		//  Estimated: `4082`
-		// Minimum execution time: 105_717_000 picoseconds.
-		Weight::from_parts(115_315_000, 4082)
+		// Minimum execution time: 107_210_000 picoseconds.
+		Weight::from_parts(151_062_000, 4082)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke() -> Weight {
 		//  Measured:  `583`
 		//  Estimated: `3632`
-		// Minimum execution time: 37_781_000 picoseconds.
-		Weight::from_parts(59_521_000, 3632)
+		// Minimum execution time: 37_500_000 picoseconds.
+		Weight::from_parts(42_479_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -116,14 +116,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::RecordIndex` (r:0 w:1)
 	/// Proof: `CareReputation::RecordIndex` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		//  Measured:  `467`
 		//  Estimated: `4082`
-		// Minimum execution time: 74_620_000 picoseconds.
-		Weight::from_parts(125_795_000, 4082)
+		// Minimum execution time: 74_940_000 picoseconds.
+		Weight::from_parts(114_043_000, 4082)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -132,27 +132,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn attest_new() -> Weight {
-		Weight::from_parts(160_500_000, 6068)
+		Weight::from_parts(187_279_000, 6068)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn attest_confirming() -> Weight {
-		Weight::from_parts(147_104_000, 6068)
+		Weight::from_parts(233_586_000, 6068)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(115_315_000, 4082)
+		Weight::from_parts(151_062_000, 4082)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(59_521_000, 3632)
+		Weight::from_parts(42_479_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(125_795_000, 4082)
+		Weight::from_parts(114_043_000, 4082)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -36,13 +36,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::NextCoopId` (r:1 w:1)
 	/// Proof: `Cooperatives::NextCoopId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:0)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:0 w:1)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:0 w:32)
@@ -50,16 +50,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `f` is `[3, 32]`.
 	fn apply(f: u32, ) -> Weight {
 		//  Measured:  `610`
-		//  Estimated: `3593 + f * (2623 ±0)`
-		// Minimum execution time: 115_285_000 picoseconds.
-		Weight::from_parts(106_107_812, 3593)
-			// Standard Error: 56_623
-			.saturating_add(Weight::from_parts(9_792_662, 0).saturating_mul(f.into()))
+		//  Estimated: `3622 + f * (2639 ±0)`
+		// Minimum execution time: 115_405_000 picoseconds.
+		Weight::from_parts(123_203_709, 3622)
+			// Standard Error: 106_524
+			.saturating_add(Weight::from_parts(13_064_848, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 24_666_000 picoseconds.
-		Weight::from_parts(29_034_000, 3632)
+		// Minimum execution time: 24_616_000 picoseconds.
+		Weight::from_parts(37_730_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 24_656_000 picoseconds.
-		Weight::from_parts(29_956_000, 3632)
+		// Minimum execution time: 24_756_000 picoseconds.
+		Weight::from_parts(38_161_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 24_847_000 picoseconds.
-		Weight::from_parts(34_875_000, 3632)
+		// Minimum execution time: 24_656_000 picoseconds.
+		Weight::from_parts(40_826_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -104,12 +104,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualCredit::Currencies` (r:1 w:0)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		//  Measured:  `1021`
 		//  Estimated: `3632`
-		// Minimum execution time: 50_684_000 picoseconds.
-		Weight::from_parts(81_081_000, 3632)
+		// Minimum execution time: 51_025_000 picoseconds.
+		Weight::from_parts(60_653_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -118,16 +118,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::AttesterUsage` (r:0 w:1)
 	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		//  Measured:  `1055`
+		//  Measured:  `1071`
 		//  Estimated: `3632`
-		// Minimum execution time: 58_419_000 picoseconds.
-		Weight::from_parts(73_036_000, 3632)
+		// Minimum execution time: 58_409_000 picoseconds.
+		Weight::from_parts(71_945_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -136,16 +136,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::AttesterUsage` (r:0 w:1)
 	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		//  Measured:  `1055`
+		//  Measured:  `1071`
 		//  Estimated: `3632`
-		// Minimum execution time: 55_844_000 picoseconds.
-		Weight::from_parts(60_984_000, 3632)
+		// Minimum execution time: 56_125_000 picoseconds.
+		Weight::from_parts(86_010_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_parameters() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 25_597_000 picoseconds.
-		Weight::from_parts(33_713_000, 3632)
+		// Minimum execution time: 25_868_000 picoseconds.
+		Weight::from_parts(40_987_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -164,84 +164,84 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:32 w:32)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:32)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::AttesterUsage` (r:0 w:32)
 	/// Proof: `CareReputation::AttesterUsage` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn reject(f: u32, ) -> Weight {
-		//  Measured:  `928 + f * (143 ±0)`
-		//  Estimated: `3828 + f * (2623 ±3)`
-		// Minimum execution time: 136_675_000 picoseconds.
-		Weight::from_parts(111_257_798, 3828)
-			// Standard Error: 121_964
-			.saturating_add(Weight::from_parts(18_094_125, 0).saturating_mul(f.into()))
+		//  Measured:  `944 + f * (143 ±0)`
+		//  Estimated: `3828 + f * (2639 ±0)`
+		// Minimum execution time: 140_352_000 picoseconds.
+		Weight::from_parts(138_222_107, 3828)
+			// Standard Error: 178_018
+			.saturating_add(Weight::from_parts(21_276_425, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
 	}
 }
 
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn apply(f: u32, ) -> Weight {
-		Weight::from_parts(106_107_812, 3593)
-			.saturating_add(Weight::from_parts(9_792_662, 0).saturating_mul(f.into()))
+		Weight::from_parts(123_203_709, 3622)
+			.saturating_add(Weight::from_parts(13_064_848, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(29_034_000, 3632)
+		Weight::from_parts(37_730_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(29_956_000, 3632)
+		Weight::from_parts(38_161_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(34_875_000, 3632)
+		Weight::from_parts(40_826_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(81_081_000, 3632)
+		Weight::from_parts(60_653_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(73_036_000, 3632)
+		Weight::from_parts(71_945_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(60_984_000, 3632)
+		Weight::from_parts(86_010_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(33_713_000, 3632)
+		Weight::from_parts(40_987_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject(f: u32, ) -> Weight {
-		Weight::from_parts(111_257_798, 3828)
-			.saturating_add(Weight::from_parts(18_094_125, 0).saturating_mul(f.into()))
+		Weight::from_parts(138_222_107, 3828)
+			.saturating_add(Weight::from_parts(21_276_425, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
 	}
 }

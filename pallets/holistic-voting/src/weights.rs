@@ -38,17 +38,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Polls` (r:0 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[0, 16376]`.
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `745`
 		//  Estimated: `3632`
-		// Minimum execution time: 99_646_000 picoseconds.
-		Weight::from_parts(127_943_986, 3632)
-			// Standard Error: 75
-			.saturating_add(Weight::from_parts(968, 0).saturating_mul(l.into()))
+		// Minimum execution time: 100_928_000 picoseconds.
+		Weight::from_parts(140_180_659, 3632)
+			// Standard Error: 81
+			.saturating_add(Weight::from_parts(1_860, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -61,14 +61,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::MemberVotes` (r:1 w:1)
 	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:0)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:1 w:0)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		//  Measured:  `1152`
+		//  Measured:  `1168`
 		//  Estimated: `19943`
-		// Minimum execution time: 70_772_000 picoseconds.
-		Weight::from_parts(76_764_000, 19943)
+		// Minimum execution time: 76_112_000 picoseconds.
+		Weight::from_parts(107_020_000, 19943)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -81,22 +81,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1000 w:1000)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_approved(v: u32, ) -> Weight {
-		//  Measured:  `1163 + v * (148 ±0)`
-		//  Estimated: `19943 + v * (2623 ±0)`
-		// Minimum execution time: 129_943_000 picoseconds.
-		Weight::from_parts(134_781_000, 19943)
-			// Standard Error: 333_378
-			.saturating_add(Weight::from_parts(24_737_664, 0).saturating_mul(v.into()))
+		//  Measured:  `1179 + v * (148 ±0)`
+		//  Estimated: `19943 + v * (2639 ±0)`
+		// Minimum execution time: 215_783_000 picoseconds.
+		Weight::from_parts(218_277_000, 19943)
+			// Standard Error: 661_120
+			.saturating_add(Weight::from_parts(33_024_385, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
 	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16478), added: 18953, mode: `MaxEncodedLen`)
@@ -107,30 +107,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1000 w:1000)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_rejected(v: u32, ) -> Weight {
-		//  Measured:  `1163 + v * (148 ±0)`
-		//  Estimated: `19943 + v * (2623 ±0)`
-		// Minimum execution time: 123_200_000 picoseconds.
-		Weight::from_parts(157_200_602, 19943)
-			// Standard Error: 936_590
-			.saturating_add(Weight::from_parts(27_739_182, 0).saturating_mul(v.into()))
+		//  Measured:  `1179 + v * (148 ±0)`
+		//  Estimated: `19943 + v * (2639 ±0)`
+		// Minimum execution time: 203_539_000 picoseconds.
+		Weight::from_parts(211_335_000, 19943)
+			// Standard Error: 673_235
+			.saturating_add(Weight::from_parts(32_993_319, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
 	}
 	/// Storage: `System::AuthorizedUpgrade` (r:0 w:1)
 	/// Proof: `System::AuthorizedUpgrade` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	fn authorize_upgrade() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 13_996_000 picoseconds.
-		Weight::from_parts(21_440_000, 0)
+		// Minimum execution time: 14_227_000 picoseconds.
+		Weight::from_parts(25_598_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -138,36 +138,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn propose(l: u32, ) -> Weight {
-		Weight::from_parts(127_943_986, 3632)
-			.saturating_add(Weight::from_parts(968, 0).saturating_mul(l.into()))
+		Weight::from_parts(140_180_659, 3632)
+			.saturating_add(Weight::from_parts(1_860, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(76_764_000, 19943)
+		Weight::from_parts(107_020_000, 19943)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close_approved(v: u32, ) -> Weight {
-		Weight::from_parts(134_781_000, 19943)
-			.saturating_add(Weight::from_parts(24_737_664, 0).saturating_mul(v.into()))
+		Weight::from_parts(218_277_000, 19943)
+			.saturating_add(Weight::from_parts(33_024_385, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
 	}
 	fn close_rejected(v: u32, ) -> Weight {
-		Weight::from_parts(157_200_602, 19943)
-			.saturating_add(Weight::from_parts(27_739_182, 0).saturating_mul(v.into()))
+		Weight::from_parts(211_335_000, 19943)
+			.saturating_add(Weight::from_parts(32_993_319, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
 	}
 	fn authorize_upgrade() -> Weight {
-		Weight::from_parts(21_440_000, 0)
+		Weight::from_parts(25_598_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -39,12 +39,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		//  Measured:  `983`
-		//  Estimated: `6236`
-		// Minimum execution time: 56_596_000 picoseconds.
-		Weight::from_parts(89_858_000, 6236)
+		//  Measured:  `999`
+		//  Estimated: `6268`
+		// Minimum execution time: 56_145_000 picoseconds.
+		Weight::from_parts(76_071_000, 6268)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -53,12 +53,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	fn set_credit_limit() -> Weight {
-		//  Measured:  `856`
+		//  Measured:  `872`
 		//  Estimated: `3632`
-		// Minimum execution time: 42_459_000 picoseconds.
-		Weight::from_parts(64_140_000, 3632)
+		// Minimum execution time: 42_139_000 picoseconds.
+		Weight::from_parts(61_094_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_default_credit_limit() -> Weight {
 		//  Measured:  `216`
 		//  Estimated: `3557`
-		// Minimum execution time: 21_490_000 picoseconds.
-		Weight::from_parts(26_690_000, 3557)
+		// Minimum execution time: 21_169_000 picoseconds.
+		Weight::from_parts(30_396_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -81,14 +81,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Contributions` (r:0 w:1)
 	/// Proof: `MutualCredit::Contributions` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn submit_contribution() -> Weight {
 		//  Measured:  `782`
 		//  Estimated: `3632`
-		// Minimum execution time: 97_362_000 picoseconds.
-		Weight::from_parts(107_641_000, 3632)
+		// Minimum execution time: 95_889_000 picoseconds.
+		Weight::from_parts(140_542_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -99,16 +99,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn approve_contribution() -> Weight {
-		//  Measured:  `1470`
-		//  Estimated: `6236`
-		// Minimum execution time: 114_173_000 picoseconds.
-		Weight::from_parts(196_877_000, 6236)
+		//  Measured:  `1502`
+		//  Estimated: `6268`
+		// Minimum execution time: 114_003_000 picoseconds.
+		Weight::from_parts(177_231_000, 6268)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -117,12 +117,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn reject_contribution() -> Weight {
 		//  Measured:  `509`
-		//  Estimated: `3593`
-		// Minimum execution time: 71_815_000 picoseconds.
-		Weight::from_parts(79_278_000, 3593)
+		//  Estimated: `3622`
+		// Minimum execution time: 72_024_000 picoseconds.
+		Weight::from_parts(100_157_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -133,12 +133,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `MutualCredit::Currencies` (r:2 w:2)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:4 w:4)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	fn transfer_across() -> Weight {
-		//  Measured:  `1304`
-		//  Estimated: `11482`
-		// Minimum execution time: 83_927_000 picoseconds.
-		Weight::from_parts(93_815_000, 11482)
+		//  Measured:  `1320`
+		//  Estimated: `11546`
+		// Minimum execution time: 83_907_000 picoseconds.
+		Weight::from_parts(120_655_000, 11546)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_federation_limit() -> Weight {
 		//  Measured:  `548`
 		//  Estimated: `3632`
-		// Minimum execution time: 30_828_000 picoseconds.
-		Weight::from_parts(50_484_000, 3632)
+		// Minimum execution time: 30_227_000 picoseconds.
+		Weight::from_parts(37_019_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -161,22 +161,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_exchange_rate() -> Weight {
 		//  Measured:  `548`
 		//  Estimated: `3632`
-		// Minimum execution time: 30_608_000 picoseconds.
-		Weight::from_parts(43_822_000, 3632)
+		// Minimum execution time: 30_657_000 picoseconds.
+		Weight::from_parts(44_062_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Currencies` (r:1 w:1)
 	/// Proof: `MutualCredit::Currencies` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn write_off() -> Weight {
-		//  Measured:  `833`
-		//  Estimated: `6236`
-		// Minimum execution time: 48_601_000 picoseconds.
-		Weight::from_parts(69_630_000, 6236)
+		//  Measured:  `849`
+		//  Estimated: `6268`
+		// Minimum execution time: 49_893_000 picoseconds.
+		Weight::from_parts(86_301_000, 6268)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,52 +185,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(89_858_000, 6236)
+		Weight::from_parts(76_071_000, 6268)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_credit_limit() -> Weight {
-		Weight::from_parts(64_140_000, 3632)
+		Weight::from_parts(61_094_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_default_credit_limit() -> Weight {
-		Weight::from_parts(26_690_000, 3557)
+		Weight::from_parts(30_396_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_contribution() -> Weight {
-		Weight::from_parts(107_641_000, 3632)
+		Weight::from_parts(140_542_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_contribution() -> Weight {
-		Weight::from_parts(196_877_000, 6236)
+		Weight::from_parts(177_231_000, 6268)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(79_278_000, 3593)
+		Weight::from_parts(100_157_000, 3622)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn transfer_across() -> Weight {
-		Weight::from_parts(93_815_000, 11482)
+		Weight::from_parts(120_655_000, 11546)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_federation_limit() -> Weight {
-		Weight::from_parts(50_484_000, 3632)
+		Weight::from_parts(37_019_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_exchange_rate() -> Weight {
-		Weight::from_parts(43_822_000, 3632)
+		Weight::from_parts(44_062_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn write_off() -> Weight {
-		Weight::from_parts(69_630_000, 6236)
+		Weight::from_parts(86_301_000, 6268)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -29,10 +29,10 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, for the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Redemption::Reserves` (r:1 w:1)
+	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
-	/// Storage: `Redemption::Reserves` (r:1 w:1)
-	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:22 w:22)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Queues` (r:2 w:2)
@@ -41,12 +41,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[0, 20]`.
 	fn fund(s: u32, ) -> Weight {
-		//  Measured:  `777 + s * (159 ±0)`
+		//  Measured:  `796 + s * (161 ±0)`
 		//  Estimated: `6196 + s * (2603 ±0)`
-		// Minimum execution time: 98_854_000 picoseconds.
-		Weight::from_parts(113_368_058, 6196)
-			// Standard Error: 740_509
-			.saturating_add(Weight::from_parts(83_412_191, 0).saturating_mul(s.into()))
+		// Minimum execution time: 99_715_000 picoseconds.
+		Weight::from_parts(118_921_873, 6196)
+			// Standard Error: 744_579
+			.saturating_add(Weight::from_parts(83_815_560, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -56,12 +56,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Reserves` (r:1 w:1)
-	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn set_rate() -> Weight {
-		//  Measured:  `455`
+		//  Measured:  `471`
 		//  Estimated: `3632`
-		// Minimum execution time: 28_322_000 picoseconds.
-		Weight::from_parts(52_567_000, 3632)
+		// Minimum execution time: 28_384_000 picoseconds.
+		Weight::from_parts(42_880_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -70,18 +70,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Reserves` (r:1 w:1)
-	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Queues` (r:1 w:0)
 	/// Proof: `Redemption::Queues` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_paid() -> Weight {
-		//  Measured:  `1432`
-		//  Estimated: `6236`
-		// Minimum execution time: 130_303_000 picoseconds.
-		Weight::from_parts(220_763_000, 6236)
+		//  Measured:  `1480`
+		//  Estimated: `6268`
+		// Minimum execution time: 129_261_000 picoseconds.
+		Weight::from_parts(216_524_000, 6268)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -90,32 +90,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Reserves` (r:1 w:0)
-	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Queues` (r:1 w:1)
 	/// Proof: `Redemption::Queues` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Requests` (r:0 w:1)
 	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn redeem_queued() -> Weight {
-		//  Measured:  `1128`
-		//  Estimated: `6236`
-		// Minimum execution time: 71_503_000 picoseconds.
-		Weight::from_parts(107_681_000, 6236)
+		//  Measured:  `1176`
+		//  Estimated: `6268`
+		// Minimum execution time: 72_214_000 picoseconds.
+		Weight::from_parts(99_947_000, 6268)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Redemption::Requests` (r:1 w:1)
 	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
-	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Queues` (r:1 w:1)
 	/// Proof: `Redemption::Queues` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		//  Measured:  `711`
-		//  Estimated: `6236`
-		// Minimum execution time: 52_748_000 picoseconds.
-		Weight::from_parts(90_569_000, 6236)
+		//  Measured:  `743`
+		//  Estimated: `6268`
+		// Minimum execution time: 52_609_000 picoseconds.
+		Weight::from_parts(63_418_000, 6268)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn fund(s: u32, ) -> Weight {
-		Weight::from_parts(113_368_058, 6196)
-			.saturating_add(Weight::from_parts(83_412_191, 0).saturating_mul(s.into()))
+		Weight::from_parts(118_921_873, 6196)
+			.saturating_add(Weight::from_parts(83_815_560, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -133,22 +133,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(s.into()))
 	}
 	fn set_rate() -> Weight {
-		Weight::from_parts(52_567_000, 3632)
+		Weight::from_parts(42_880_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redeem_paid() -> Weight {
-		Weight::from_parts(220_763_000, 6236)
+		Weight::from_parts(216_524_000, 6268)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn redeem_queued() -> Weight {
-		Weight::from_parts(107_681_000, 6236)
+		Weight::from_parts(99_947_000, 6268)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(90_569_000, 6236)
+		Weight::from_parts(63_418_000, 6268)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
