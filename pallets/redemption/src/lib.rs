@@ -59,7 +59,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::Preservation,
+		tokens::{Fortitude, Preservation},
 	},
 	PalletId,
 };
@@ -411,6 +411,17 @@ impl<T: Config> Pallet<T> {
 		Ok(T::MaxServedPerFund::get().saturating_sub(budget))
 	}
 
+	/// Whether `coop`'s reserve account can pay `amount` and stay alive: its last existential
+	/// deposit is never paid out, so that no dust is reaped from a reserve (a payout that would
+	/// take it waits for the next deposit).
+	fn can_pay(coop: CoopId, amount: BalanceOf<T>) -> bool {
+		T::Currency::reducible_balance(
+			&Self::reserve_account(coop),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		) >= amount
+	}
+
 	/// Splits a deposit of `amount` into `reserve`'s buckets by `coop`'s `reserve_split` and
 	/// counts it as funded; returns the two parts (`Subsistence`, `Commons`).
 	fn add_deposit(
@@ -446,14 +457,14 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			let bucket = reserve.bucket_mut(category);
-			if *bucket < request.payout {
+			if *bucket < request.payout || !Self::can_pay(coop, request.payout) {
 				break;
 			}
 			let paid = T::Currency::transfer(
 				&Self::reserve_account(coop),
 				&request.who,
 				request.payout,
-				Preservation::Expendable,
+				Preservation::Preserve,
 			);
 			if paid.is_err() {
 				// Cannot happen while the buckets are covered (an invariant); never lose the
@@ -498,13 +509,13 @@ impl<T: Config> Pallet<T> {
 		let key = (coop, category);
 		let mut queue = Queues::<T>::get(key);
 		let bucket = reserve.bucket_mut(category);
-		if queue.waiting == 0 && *bucket >= payout {
+		if queue.waiting == 0 && *bucket >= payout && Self::can_pay(coop, payout) {
 			T::Credit::burn(coop, &who, category, amount)?;
 			T::Currency::transfer(
 				&Self::reserve_account(coop),
 				&who,
 				payout,
-				Preservation::Expendable,
+				Preservation::Preserve,
 			)?;
 			*bucket = bucket.saturating_sub(payout);
 			reserve.paid = reserve.paid.saturating_add(payout);
@@ -597,7 +608,7 @@ impl<T: Config> ReserveLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		reserve.earmarked =
 			reserve.earmarked.checked_sub(&amount).ok_or(Error::<T>::InsufficientReserve)?;
 		reserve.paid = reserve.paid.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		T::Currency::transfer(&Self::reserve_account(coop), to, amount, Preservation::Expendable)?;
+		T::Currency::transfer(&Self::reserve_account(coop), to, amount, Preservation::Preserve)?;
 		Reserves::<T>::insert(coop, reserve);
 		Ok(())
 	}

@@ -325,6 +325,26 @@ mod queue {
 	}
 
 	#[test]
+	fn the_last_existential_deposit_stays_and_nothing_is_reaped() {
+		build_and_execute(|| {
+			MockCooperatives::change(0, |c| c.params.reserve_split = Perbill::from_percent(100));
+			assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 100));
+			set_rate(0, 1);
+			MockLedger::issue(0, 1, Subsistence, 112);
+			// 112 less the 10% fee (12) pays 100: the whole account. It waits instead of
+			// emptying the account below the existential deposit.
+			assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 112));
+			assert!(matches!(last_event(), RuntimeEvent::Redemption(Event::Queued { .. })));
+			assert_eq!(native(Redemption::reserve_account(0)), 100);
+			// One more unit, and it is paid; the unit stays.
+			assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 1));
+			assert_eq!(native(1), 1_000_000 + 100);
+			assert_eq!(native(Redemption::reserve_account(0)), 1);
+			assert_eq!(reserve(0).subsistence, 1);
+		});
+	}
+
+	#[test]
 	fn a_queue_is_bounded() {
 		build_and_execute(|| {
 			MockLedger::issue(0, 1, Subsistence, 100);
