@@ -120,6 +120,11 @@ describe('the exchange and redemption on a dev node', () => {
   });
 
   test('only the owner cancels an order, and everything held comes back', async () => {
+    const dexHolds = async (who) => (await api.query.balances.holds(who.address))
+      .filter((hold) => Object.keys(hold.id.toHuman()).includes('Dex'))
+      .reduce((sum, hold) => sum + hold.amount.toBigInt(), 0n);
+    // The resting ask's deposit: 0.01 CONF.
+    assert.equal(await dexHolds(alice), UNIT / 100n);
     const [{ id }] = await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 1);
     await assert.rejects(submitFinalized(api, api.tx.dex.cancelOrder(id), dave, {}, inBlock), /dex\.NotOwner/);
     const cancelled = await submitFinalized(api, api.tx.dex.cancelOrder(id), alice);
@@ -127,8 +132,7 @@ describe('the exchange and redemption on a dev node', () => {
     assert.equal(event.data.released.toBigInt(), 5n * HOUR);
     assert.equal((await api.call.mutualCreditApi.account(0, alice.address)).offered.toBigInt(), 0n);
     assert.equal((await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10)).length, 0);
-    const held = await api.query.balances.holds(alice.address);
-    assert.equal(held.filter((hold) => hold.id.toString().includes('Dex')).length, 0);
+    assert.equal(await dexHolds(alice), 0n);
   });
 
   test('credit still sums to zero in every currency', async () => {
