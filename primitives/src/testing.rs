@@ -84,6 +84,20 @@ impl Cooperatives<u64, u64> for MockCooperatives {
 	}
 }
 
+/// The benchmarks' cooperatives in a mock runtime: active, with the given members (no
+/// membership hooks run), and their origin.
+#[cfg(feature = "runtime-benchmarks")]
+impl<O: From<crate::CollectiveOrigin>> crate::BenchmarkHelper<u64, O> for MockCooperatives {
+	fn create_active_cooperative(members: &[u64]) -> CoopId {
+		let coop = Self::next_id();
+		Self::create(coop, true, members, CoopParams::default());
+		coop
+	}
+	fn cooperative_origin(coop: CoopId) -> O {
+		crate::CollectiveOrigin::Cooperative(coop).into()
+	}
+}
+
 /// A holder's account in the [`MockLedger`].
 #[derive(Clone, Copy, Default, Debug, PartialEq, codec::Encode, codec::Decode)]
 pub struct Holding {

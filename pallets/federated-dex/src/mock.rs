@@ -171,24 +171,13 @@ impl pallet_federated_dex::Config for Test {
 	type MaxOrdersPerSide = ConstU32<MAX_ORDERS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
+	type BenchmarkHelper = MockCooperatives;
 	#[cfg(feature = "runtime-benchmarks")]
 	type ExchangeHelper = MockBenchmarkHelper;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
-	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = MockCooperatives::next_id();
-		MockCooperatives::create(coop, true, members, CoopParams::default());
-		coop
-	}
-	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin {
-		coop_origin(coop)
-	}
-}
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::ExchangeHelper<u64> for MockBenchmarkHelper {
 	fn issue(coop: CoopId, who: &u64, amount: u128) {
