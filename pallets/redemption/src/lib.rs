@@ -453,7 +453,7 @@ impl<T: Config> Pallet<T> {
 			let Some(request) = Requests::<T>::get(key, queue.head) else {
 				// Cancelled: skip the hole.
 				queue.head = queue.head.saturating_add(1);
-				*budget -= 1;
+				*budget = budget.saturating_sub(1);
 				continue;
 			};
 			let bucket = reserve.bucket_mut(category);
@@ -483,7 +483,7 @@ impl<T: Config> Pallet<T> {
 			});
 			queue.head = queue.head.saturating_add(1);
 			queue.waiting = queue.waiting.saturating_sub(1);
-			*budget -= 1;
+			*budget = budget.saturating_sub(1);
 		}
 		Queues::<T>::insert(key, queue);
 	}
