@@ -11,8 +11,7 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { connect, startNode, submitFinalized, waitForFinalized } from '../lib/node.mjs';
-
-const UNIT = 10n ** 12n;
+import { UNIT } from '../lib/units.mjs';
 
 describe('a dev node', () => {
   let node, api, keyring, alice, bob;

@@ -5,13 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { decideInCooperative, devSigners, eventsOf, membersOf } from '../lib/governance.mjs';
-import { connect, startNode, submitFinalized } from '../lib/node.mjs';
-
-const HOUR = 100n;
+import { assertCurrenciesSumToZero } from '../lib/credit.mjs';
+import { startDevChain, stopDevChain } from '../lib/dev.mjs';
+import { decideInCooperative, eventsOf, membersOf } from '../lib/governance.mjs';
+import { submitFinalized } from '../lib/node.mjs';
+import { HOUR } from '../lib/units.mjs';
 
 describe('mutual credit on a dev node', () => {
   let node, api, keyring, signers, alice, bob, dave;
@@ -28,25 +27,12 @@ describe('mutual credit on a dev node', () => {
     };
   }
 
-  /** Every balance of `coop`'s currency: its members' and its own account's. */
-  async function balancesOf (coop) {
-    const holders = [...await membersOf(api, coop), (await api.call.cooperativesApi.cooperativeAccount(coop)).toString()];
-    return Promise.all(holders.map(async (who) => (await account(coop, who)).balance));
-  }
-
   before(async () => {
-    await cryptoWaitReady();
-    node = await startNode({ name: 'credit' });
-    api = await connect(node);
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    signers = devSigners(keyring);
+    ({ node, api, keyring, signers } = await startDevChain('credit'));
     [alice, bob, dave] = ['//Alice', '//Bob', '//Dave'].map((uri) => keyring.addFromUri(uri));
   });
 
-  after(async () => {
-    await api?.disconnect();
-    await node?.stop();
-  });
+  after(() => stopDevChain({ node, api }));
 
   test('every genesis member has an account with the default credit limit', async () => {
     for (const coop of [0, 1, 2]) {
@@ -132,15 +118,14 @@ describe('mutual credit on a dev node', () => {
   });
 
   test('every currency and the federation sum to zero', async () => {
+    const balances = await assertCurrenciesSumToZero(api, [0, 1, 2]);
     let positions = 0n;
     for (const coop of [0, 1, 2]) {
-      const balances = await balancesOf(coop);
-      assert.equal(balances.reduce((a, b) => a + b, 0n), 0n, `currency ${coop} sums to zero`);
       positions += (await api.call.mutualCreditApi.currency(coop)).federationPosition.toBigInt();
     }
     assert.equal(positions, 0n, 'the federation positions sum to zero');
     // And credit did move: this is not the sum of nothing.
-    assert.ok((await balancesOf(0)).some((b) => b !== 0n));
-    assert.ok((await balancesOf(1)).some((b) => b !== 0n));
+    assert.ok(balances.get(0).some((b) => b !== 0n));
+    assert.ok(balances.get(1).some((b) => b !== 0n));
   });
 });

@@ -5,27 +5,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { decideInCooperative, decideInFederation, devSigners, eventsOf, membersOf } from '../lib/governance.mjs';
-import { connect, startNode, submitFinalized } from '../lib/node.mjs';
+import { startDevChain, stopDevChain } from '../lib/dev.mjs';
+import { decideInCooperative, decideInFederation, eventsOf, membersOf } from '../lib/governance.mjs';
+import { submitFinalized } from '../lib/node.mjs';
 
 describe('governance on a dev node', () => {
   let node, api, keyring, signers;
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startNode({ name: 'governance' });
-    api = await connect(node);
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    signers = devSigners(keyring);
+    ({ node, api, keyring, signers } = await startDevChain('governance'));
   });
 
-  after(async () => {
-    await api?.disconnect();
-    await node?.stop();
-  });
+  after(() => stopDevChain({ node, api }));
 
   test('the dev chain starts with three active cooperatives and no sudo over them', async () => {
     for (const coop of [0, 1, 2]) {

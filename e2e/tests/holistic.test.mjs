@@ -5,13 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { decideInCooperative, devSigners, eventsOf } from '../lib/governance.mjs';
-import { connect, startNode, submitFinalized } from '../lib/node.mjs';
-
-const HOUR = 100n;
+import { startDevChain, stopDevChain } from '../lib/dev.mjs';
+import { decideInCooperative, eventsOf } from '../lib/governance.mjs';
+import { submitFinalized } from '../lib/node.mjs';
+import { HOUR } from '../lib/units.mjs';
 
 describe('care reputation and holistic weights on a dev node', () => {
   let node, api, keyring, signers, alice, bob, charlie;
@@ -19,18 +17,11 @@ describe('care reputation and holistic weights on a dev node', () => {
   const weightOf = async (coop, who) => (await api.call.governanceApi.voteWeight(coop, who.address)).toNumber();
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startNode({ name: 'holistic' });
-    api = await connect(node);
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    signers = devSigners(keyring);
+    ({ node, api, keyring, signers } = await startDevChain('holistic'));
     [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((uri) => keyring.addFromUri(uri));
   });
 
-  after(async () => {
-    await api?.disconnect();
-    await node?.stop();
-  });
+  after(() => stopDevChain({ node, api }));
 
   test('care work is attested by two members and confirmed', async () => {
     const note = '0x' + 'c4'.repeat(32);

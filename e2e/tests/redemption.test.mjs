@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { decideInCooperative, devSigners, eventsOf, membersOf } from '../lib/governance.mjs';
-import { connect, startNode, submitFinalized } from '../lib/node.mjs';
-
-const UNIT = 1_000_000_000_000n; // 1 CONF
-const HOUR = 100n;
+import { assertCurrenciesSumToZero } from '../lib/credit.mjs';
+import { startDevChain, stopDevChain } from '../lib/dev.mjs';
+import { decideInCooperative, eventsOf } from '../lib/governance.mjs';
+import { submitFinalized } from '../lib/node.mjs';
+import { HOUR, UNIT } from '../lib/units.mjs';
 
 describe('redemption on a dev node', () => {
   let node, api, keyring, signers, alice, bob, ferdie;
@@ -22,18 +20,11 @@ describe('redemption on a dev node', () => {
   const reserve = async (coop) => api.call.redemptionApi.reserve(coop);
 
   before(async () => {
-    await cryptoWaitReady();
-    node = await startNode({ name: 'redemption' });
-    api = await connect(node);
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    signers = devSigners(keyring);
+    ({ node, api, keyring, signers } = await startDevChain('redemption'));
     [alice, bob, ferdie] = ['//Alice', '//Bob', '//Ferdie'].map((uri) => keyring.addFromUri(uri));
   });
 
-  after(async () => {
-    await api?.disconnect();
-    await node?.stop();
-  });
+  after(() => stopDevChain({ node, api }));
 
   test('anyone funds a reserve, split 75% / 25%', async () => {
     const funded = await submitFinalized(api, api.tx.redemption.fund(0, 1_000n * UNIT), ferdie);
@@ -105,11 +96,6 @@ describe('redemption on a dev node', () => {
   });
 
   test('credit still sums to zero in every currency', async () => {
-    for (const coop of [0, 1]) {
-      const holders = [...await membersOf(api, coop), (await api.call.cooperativesApi.cooperativeAccount(coop)).toString()];
-      const balances = await Promise.all(holders.map(async (who) =>
-        (await api.call.mutualCreditApi.account(coop, who)).balance.toBigInt()));
-      assert.equal(balances.reduce((a, b) => a + b, 0n), 0n, `currency ${coop}`);
-    }
+    await assertCurrenciesSumToZero(api, [0, 1]);
   });
 });

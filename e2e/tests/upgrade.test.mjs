@@ -9,12 +9,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 
-import { decideInCooperative, decideInFederation, devSigners, eventsOf } from '../lib/governance.mjs';
-import { connect, rpc, startNode, submitFinalized, waitForFinalized } from '../lib/node.mjs';
+import { startDevChain, stopDevChain } from '../lib/dev.mjs';
+import { decideInCooperative, decideInFederation, eventsOf } from '../lib/governance.mjs';
+import { rpc, submitFinalized, waitForFinalized } from '../lib/node.mjs';
+import { UNIT } from '../lib/units.mjs';
 
 const UPGRADE_WASM = process.env.CONFOEDERATIO_UPGRADE_WASM ??
   join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/confoederatio/target'),
@@ -41,17 +42,10 @@ describe('a runtime upgrade decided by the federation', () => {
 
   before(async () => {
     assert.ok(existsSync(UPGRADE_WASM), `upgrade runtime not built at ${UPGRADE_WASM}: run ./scripts/test.sh`);
-    await cryptoWaitReady();
-    node = await startNode({ name: 'upgrade' });
-    api = await connect(node);
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    signers = devSigners(keyring);
+    ({ node, api, keyring, signers } = await startDevChain('upgrade'));
   });
 
-  after(async () => {
-    await api?.disconnect();
-    await node?.stop();
-  });
+  after(() => stopDevChain({ node, api }));
 
   test('upgrades to a higher spec_version and keeps the state', async () => {
     const alice = keyring.addFromUri('//Alice');
@@ -59,7 +53,7 @@ describe('a runtime upgrade decided by the federation', () => {
     // State made before the upgrade: a member added by poll, a transfer.
     const newcomer = keyring.addFromUri('//Ferdie//stash').address;
     await decideInCooperative(api, signers, 1, api.tx.cooperatives.addMember(1, newcomer));
-    await submitFinalized(api, api.tx.balances.transferKeepAlive(bob.address, 10n ** 12n), alice);
+    await submitFinalized(api, api.tx.balances.transferKeepAlive(bob.address, UNIT), alice);
 
     const code = readFileSync(UPGRADE_WASM);
     const codeHash = blake2AsHex(code, 256);
@@ -110,7 +104,7 @@ describe('a runtime upgrade decided by the federation', () => {
     assert.ok((await api.query.cooperatives.members(1, newcomer)).isSome);
 
     // And the chain goes on: a transfer under the new runtime.
-    const transfer = await submitFinalized(api, api.tx.balances.transferKeepAlive(alice.address, 10n ** 12n), bob);
+    const transfer = await submitFinalized(api, api.tx.balances.transferKeepAlive(alice.address, UNIT), bob);
     assert.equal(eventsOf(api, transfer.events, 'balances', 'Transfer').length, 1);
   });
 });

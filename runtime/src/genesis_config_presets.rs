@@ -51,7 +51,7 @@ pub const COOPERATIVE_ENDOWMENT: Balance = 1_000 * UNIT;
 /// How far each demo cooperative's federation position may go at genesis on the `dev` and
 /// `local` chains (500 hours), so that members can pay across at once. A federation chain
 /// starts at zero: its federation sets the limits by vote.
-pub const DEMO_FEDERATION_LIMIT: Credit = 500 * crate::configs::HOUR;
+pub const DEMO_FEDERATION_LIMIT: Credit = 500 * confoederatio_primitives::CREDIT_PER_HOUR;
 
 /// A cooperative at genesis: its name and members (the first is its applicant).
 type GenesisCooperative = (Vec<u8>, Vec<AccountId>);

@@ -1,10 +1,12 @@
 //! Benchmarks of care reputation (frame-benchmarking v2).
 
 use super::*;
+use alloc::vec::Vec;
 use confoederatio_primitives::BenchmarkHelper as _;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use sp_runtime::traits::Saturating;
 
 /// An active cooperative of `size` funded members; returns it and its members.
 fn cooperative<T: Config>(size: u32) -> (CoopId, Vec<T::AccountId>)
@@ -39,11 +41,8 @@ where
 	let (coop, members) = cooperative::<T>(3);
 	let (subject, attester) = (member::<T>(&members, 0)?, member::<T>(&members, 1)?);
 	let points = T::MaxPointsPerAttestation::get();
-	Reputation::<T>::insert(
-		coop,
-		&subject,
-		Standing { milli_points: u128::from(points) * PRECISION, updated: Zero::zero() },
-	);
+	let snapshot = CareSnapshot { milli_points: milli_points_of(points), updated: Zero::zero() };
+	Reputation::<T>::insert(coop, &subject, snapshot);
 	let record = NextRecordId::<T>::get();
 	Pallet::<T>::do_attest(coop, attester, subject, points, T::Hash::default())
 		.map_err(|_| BenchmarkError::Stop("attest"))?;

@@ -1,55 +1,28 @@
-//! A mock runtime for care reputation: balances, and a mock registry of cooperatives whose
-//! parameters a test can change (no dependency on the cooperatives pallet).
+//! A mock runtime for care reputation, from the test kit: balances, the origins pallet and the
+//! mock registry of cooperatives, whose parameters a test can change (no dependency on the
+//! cooperatives pallet).
 //!
 //! Cooperatives: 0 = {1, 2, 3, 4, 5} and 1 = {6, 7, 8}, active; 2 = {9, 10}, suspended. Half-life
 //! 1,000 blocks; two attestations confirm a record. Accounts 1..=20 hold 1,000 native units.
 
 use crate as pallet_care_reputation;
-use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, MembershipHooks,
-};
-use frame_support::{derive_impl, traits::ConstU32};
-use sp_runtime::BuildStorage;
+use confoederatio_primitives::{CoopId, CoopParams, EnsureCooperative, MembershipHooks};
+use frame_support::traits::{ConstU32, ConstU64};
 
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use confoederatio_test_kit::MockCooperatives;
 
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
-		Origins: origins,
+		Origins: confoederatio_test_kit::origins,
 		CareReputation: pallet_care_reputation,
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
+confoederatio_test_kit::mock_system_and_balances!(Test, u64);
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-/// Carries the collective origins into the mock's `RuntimeOrigin`.
-#[frame_support::pallet]
-pub mod origins {
-	use confoederatio_primitives::CollectiveOrigin;
-
-	#[pallet::pallet]
-	pub struct Pallet<T>(_);
-
-	#[pallet::config]
-	pub trait Config: frame_system::Config {}
-
-	#[pallet::origin]
-	pub type Origin = CollectiveOrigin;
-}
-
-impl origins::Config for Test {}
+impl confoederatio_test_kit::origins::Config for Test {}
 
 pub const HALF_LIFE: u64 = 1_000;
 pub const PERIOD: u64 = 100;
@@ -58,16 +31,32 @@ pub const MAX_PER_PERIOD: u32 = 3;
 pub const MAX_ATTESTERS: u32 = 4;
 pub const DEPOSIT: u64 = 10;
 
+impl pallet_care_reputation::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Cooperatives = MockCooperatives;
+	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
+	type MaxPointsPerAttestation = ConstU32<MAX_POINTS>;
+	type MaxAttestationsPerPeriod = ConstU32<MAX_PER_PERIOD>;
+	type AttestationPeriod = ConstU64<PERIOD>;
+	type MaxAttesters = ConstU32<MAX_ATTESTERS>;
+	type RecordDeposit = ConstU64<DEPOSIT>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockCooperatives;
+}
+
+/// The mock cooperatives' parameters: half-life [`HALF_LIFE`], two attestations confirm.
 pub fn default_params() -> CoopParams<u64> {
 	CoopParams { care_half_life: HALF_LIFE, attestations_needed: 2, ..Default::default() }
 }
 
-pub use confoederatio_primitives::testing::MockCooperatives;
-
+/// Creates mock cooperative `coop` with [`default_params`].
 pub fn create_coop(coop: CoopId, active: bool, members: &[u64]) {
 	MockCooperatives::create(coop, active, members, default_params());
 }
 
+/// Changes `coop`'s parameters.
 pub fn set_params(coop: CoopId, change: impl FnOnce(&mut CoopParams<u64>)) {
 	MockCooperatives::change(coop, |c| change(&mut c.params));
 }
@@ -79,54 +68,13 @@ pub fn leave(coop: CoopId, who: u64) {
 	CareReputation::on_left(coop, &who);
 }
 
-impl pallet_care_reputation::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Cooperatives = MockCooperatives;
-	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
-	type MaxPointsPerAttestation = ConstU32<MAX_POINTS>;
-	type MaxAttestationsPerPeriod = ConstU32<MAX_PER_PERIOD>;
-	type AttestationPeriod = frame_support::traits::ConstU64<PERIOD>;
-	type MaxAttesters = ConstU32<MAX_ATTESTERS>;
-	type RecordDeposit = frame_support::traits::ConstU64<DEPOSIT>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
-	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = MockCooperatives::next_id();
-		create_coop(coop, true, members);
-		coop
-	}
-	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin {
-		coop_origin(coop)
-	}
-}
-
-pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
-	CollectiveOrigin::Cooperative(coop).into()
-}
-
-/// The mock's genesis, without cooperatives (the benchmarks create their own).
+/// The mock's genesis, without cooperatives (the benchmarks create their own): accounts 1..=20
+/// hold 1,000 native units.
 pub fn empty_test_ext() -> sp_io::TestExternalities {
-	MockCooperatives::reset();
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|who| (who, 1_000)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	confoederatio_test_kit::test_ext::<Test>((1..=20).map(|who| (who, 1_000)))
 }
 
+/// The mock's genesis with its three cooperatives.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = empty_test_ext();
 	ext.execute_with(|| {

@@ -1,15 +1,28 @@
-//! The records this pallet keeps.
+//! The records this pallet keeps, and the rules that belong to each: a [`CareRecord`]'s
+//! confirmation and deposit, a [`CareSnapshot`]'s decay, an attester's [`PeriodUsage`]. The calls,
+//! `do_try_state` and the runtime API all ask these methods.
 
+use crate::math;
+use alloc::collections::btree_set::BTreeSet;
 use codec::{Decode, Encode, MaxEncodedLen};
 use confoederatio_primitives::CoopId;
-use frame_support::{BoundedVec, DebugNoBound};
+use frame_support::{traits::Get, BoundedVec, DebugNoBound};
 use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{AtLeast32BitUnsigned, UniqueSaturatedInto},
+	SaturatedConversion,
+};
 
 /// A record's id.
 pub type RecordId = u32;
 
-/// Reputation is kept in thousandths of a point, so that decay rounds finely.
-pub const PRECISION: u128 = 1_000;
+/// Reputation is kept in thousandths of a point ("milli-points"), so that decay rounds finely.
+pub const MILLI_POINTS_PER_POINT: u128 = 1_000;
+
+/// `points` whole points in milli-points.
+pub fn milli_points_of(points: u32) -> u128 {
+	u128::from(points).saturating_mul(MILLI_POINTS_PER_POINT)
+}
 
 /// Care work attested for a member, waiting for enough attesters (or the cooperative) to confirm
 /// it.
@@ -21,7 +34,7 @@ where
 	Balance: core::fmt::Debug,
 	Hash: core::fmt::Debug,
 	BlockNumber: core::fmt::Debug,
-	MaxAttesters: frame_support::traits::Get<u32>,
+	MaxAttesters: Get<u32>,
 {
 	/// The cooperative the work was for.
 	pub coop: CoopId,
@@ -39,20 +52,86 @@ where
 	pub created: BlockNumber,
 }
 
-/// A member's care reputation in one cooperative, as of its last update.
+impl<AccountId, Balance, Hash, BlockNumber, MaxAttesters>
+	CareRecord<AccountId, Balance, Hash, BlockNumber, MaxAttesters>
+where
+	AccountId: core::fmt::Debug + Ord,
+	Balance: core::fmt::Debug,
+	Hash: core::fmt::Debug,
+	BlockNumber: core::fmt::Debug,
+	MaxAttesters: Get<u32>,
+{
+	/// The attester whose deposit the record holds, and who alone may withdraw it: the first.
+	pub fn depositor(&self) -> Option<&AccountId> {
+		self.attesters.first()
+	}
+
+	/// Whether `who` attested the record.
+	pub fn attested_by(&self, who: &AccountId) -> bool {
+		self.attesters.contains(who)
+	}
+
+	/// How many members attested the record.
+	pub fn attestations(&self) -> u32 {
+		self.attesters.len().unique_saturated_into()
+	}
+
+	/// Whether no member attested the record twice.
+	pub fn attesters_are_distinct(&self) -> bool {
+		let distinct: BTreeSet<&AccountId> = self.attesters.iter().collect();
+		distinct.len() == self.attesters.len()
+	}
+
+	/// The confirmation rule: whether enough members attested the record to confirm it, in a
+	/// cooperative whose `attestations_needed` is this (one at the least).
+	pub fn has_enough_attesters(&self, attestations_needed: u32) -> bool {
+		self.attestations() >= attestations_needed.max(1)
+	}
+}
+
+/// A member's care reputation in one cooperative, as of its last update (it decays from there).
 #[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Standing<BlockNumber> {
+pub struct CareSnapshot<BlockNumber> {
 	/// Thousandths of a point, as of `updated`.
 	pub milli_points: u128,
 	/// When it was last brought up to date.
 	pub updated: BlockNumber,
 }
 
-/// How many attestations an attester made in the current period.
+impl<BlockNumber: AtLeast32BitUnsigned + Copy> CareSnapshot<BlockNumber> {
+	/// The milli-points left at block `now`, halving every `half_life` blocks since `updated`
+	/// ([`math::decay`]; a zero half-life means no decay).
+	pub fn decayed_to(&self, now: BlockNumber, half_life: BlockNumber) -> u128 {
+		let elapsed: u64 = now.saturating_sub(self.updated).saturated_into();
+		math::decay(self.milli_points, elapsed, half_life.saturated_into())
+	}
+}
+
+/// How many attestations an attester made in one cooperative in one period.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Usage<BlockNumber> {
+pub struct PeriodUsage<BlockNumber> {
 	/// The period (block number divided by `AttestationPeriod`).
 	pub period: BlockNumber,
 	/// Attestations made in it.
 	pub count: u32,
+}
+
+impl<BlockNumber: PartialEq> PeriodUsage<BlockNumber> {
+	/// The usage in `period`, given the usage stored: that counts only if it is of `period`.
+	pub fn in_period(stored: Option<Self>, period: BlockNumber) -> Self {
+		match stored {
+			Some(usage) if usage.period == period => usage,
+			_ => Self { period, count: 0 },
+		}
+	}
+
+	/// Whether one more attestation stays within `max_per_period`.
+	pub fn has_room(&self, max_per_period: u32) -> bool {
+		self.count < max_per_period
+	}
+
+	/// The usage after one more attestation.
+	pub fn counted(self) -> Self {
+		Self { count: self.count.saturating_add(1), ..self }
+	}
 }

@@ -39,14 +39,17 @@ fn cooperative<T: Config>(members: u32, status: CoopStatus) -> CoopId {
 	.unwrap()
 }
 
-fn cooperative_origin<T: Config>(coop: CoopId) -> T::RuntimeOrigin
-where
-	T::RuntimeOrigin: From<CollectiveOrigin>,
-{
-	CollectiveOrigin::Cooperative(coop).into()
+/// `coop`'s own decision, as `CooperativeOrigin` requires it.
+fn cooperative_origin<T: Config>(coop: CoopId) -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::CooperativeOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)
 }
 
-#[benchmarks(where T::Currency: Mutate<T::AccountId>, T::RuntimeOrigin: From<CollectiveOrigin>)]
+/// The federation's decision, as `FederationOrigin` requires it.
+fn federation_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
 mod benchmarks {
 	use super::*;
 
@@ -66,8 +69,7 @@ mod benchmarks {
 	#[benchmark]
 	fn admit() -> Result<(), BenchmarkError> {
 		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Pending);
-		let origin =
-			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = federation_origin::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
@@ -79,8 +81,7 @@ mod benchmarks {
 	#[benchmark]
 	fn suspend() -> Result<(), BenchmarkError> {
 		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
-		let origin =
-			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = federation_origin::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
@@ -92,8 +93,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reinstate() -> Result<(), BenchmarkError> {
 		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Suspended);
-		let origin =
-			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = federation_origin::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
@@ -103,25 +103,29 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn add_member() {
+	fn add_member() -> Result<(), BenchmarkError> {
 		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
 		let who: T::AccountId = account("newcomer", 0, 0);
+		let origin = cooperative_origin::<T>(coop)?;
 
 		#[extrinsic_call]
-		_(cooperative_origin::<T>(coop) as T::RuntimeOrigin, coop, who.clone());
+		_(origin as T::RuntimeOrigin, coop, who.clone());
 
 		assert!(Members::<T>::contains_key(coop, who));
+		Ok(())
 	}
 
 	#[benchmark]
-	fn remove_member() {
+	fn remove_member() -> Result<(), BenchmarkError> {
 		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
 		let who: T::AccountId = account("founder", 1, 0);
+		let origin = cooperative_origin::<T>(coop)?;
 
 		#[extrinsic_call]
-		_(cooperative_origin::<T>(coop) as T::RuntimeOrigin, coop, who.clone());
+		_(origin as T::RuntimeOrigin, coop, who.clone());
 
 		assert!(!Members::<T>::contains_key(coop, who));
+		Ok(())
 	}
 
 	#[benchmark]
@@ -136,15 +140,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn set_parameters() {
+	fn set_parameters() -> Result<(), BenchmarkError> {
 		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Active);
 		let mut params = CoopParams::<BlockNumberFor<T>>::default();
 		params.voting_period = T::MaxVotingPeriod::get();
+		let origin = cooperative_origin::<T>(coop)?;
 
 		#[extrinsic_call]
-		_(cooperative_origin::<T>(coop) as T::RuntimeOrigin, coop, params.clone());
+		_(origin as T::RuntimeOrigin, coop, params.clone());
 
 		assert_eq!(Registry::<T>::get(coop).unwrap().params, params);
+		Ok(())
 	}
 
 	#[benchmark]
@@ -159,8 +165,7 @@ mod benchmarks {
 			founders::<T>(&caller, f),
 		)
 		.map_err(|_| BenchmarkError::Stop("apply failed"))?;
-		let origin =
-			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = federation_origin::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);

@@ -5,40 +5,60 @@
 //! [`CollectiveOrigin::Cooperative`]), and the federation acts only after its active
 //! cooperatives vote ([`CollectiveOrigin::Federation`], or
 //! [`CollectiveOrigin::FederationSupermajority`] for runtime upgrades). The polls themselves are
-//! run by the governance pallet; this pallet defines the origins, which the runtime's
-//! `RuntimeOrigin` carries, and checks them with the `EnsureOrigin` types of
-//! `confoederatio-primitives`.
+//! run by the governance pallet; this pallet declares the origins ([`Origin`]), which the
+//! runtime's `RuntimeOrigin` carries, and requires them through [`Config::CooperativeOrigin`]
+//! ("this cooperative decided", an `EnsureOriginWithArg` over the cooperative a call names) and
+//! [`Config::FederationOrigin`].
 //!
 //! ## Life of a cooperative
 //!
 //! 1. [`Pallet::apply`]: a signed account applies with a name and at least
-//!    [`Config::MinFounders`] distinct founders, itself among them. [`Config::ApplicationDeposit`]
-//!    is held from it. The cooperative is `Pending` and its founders are its members.
+//!    [`Config::MinFounders`] (at most [`Config::MaxFounders`]) distinct founders, itself among
+//!    them. [`Config::ApplicationDeposit`] is held from it while the cooperative exists. The
+//!    cooperative is `Pending` and its founders are its members.
 //! 2. [`Pallet::admit`] (federation): `Pending` → `Active`. Or [`Pallet::reject`] (federation):
-//!    the application is removed and the deposit released.
+//!    the application is removed, its founders' memberships with it, and the deposit released.
 //! 3. [`Pallet::suspend`] / [`Pallet::reinstate`] (federation): `Active` ⇄ `Suspended`. A
 //!    suspended cooperative cannot act, propose or vote.
+//!
+//! The transitions are methods of the stored [`Cooperative`] ([`Cooperative::admit`],
+//! [`Cooperative::suspend`], [`Cooperative::reinstate`]); [`Cooperative::is_active`] is the one
+//! rule for "active", used by the calls, `do_try_state`, `ActiveCount` and the
+//! [`Cooperatives`](confoederatio_primitives::Cooperatives) trait.
 //!
 //! ## Membership
 //!
 //! [`Pallet::add_member`] and [`Pallet::remove_member`] need the cooperative's own origin, that
-//! is, a passed poll of its members. [`Pallet::leave`] is signed by the member. A member can
-//! leave only when the other pallets agree ([`Config::MembershipHooks`]: a negative credit
-//! balance must be settled first), and never as the last member.
+//! is, a passed poll of its members, and an active cooperative. [`Pallet::leave`] is signed by
+//! the member. A member can leave (or be removed) only when the other pallets agree
+//! ([`Config::MembershipHooks`]: a negative credit balance must be settled first), and never as
+//! the last member; a cooperative has at most [`Config::MaxMembers`].
 //!
-//! [`Pallet::set_parameters`] (the cooperative's origin) sets the voting period, quorum,
-//! approval threshold and vote-weight knobs, within [`Config::MinVotingPeriod`] and
-//! [`Config::MaxVotingPeriod`].
+//! [`Pallet::set_parameters`] (the cooperative's origin, active) sets its [`CoopParams`]: the
+//! voting period (within [`Config::MinVotingPeriod`] and [`Config::MaxVotingPeriod`]), quorum
+//! and approval threshold, the vote-weight factors (at most [`Config::MaxWeightFactor`]) and
+//! cap, the care half-life and attestations needed, and the reserve split.
 //!
 //! Each cooperative has a keyless sovereign account, [`Pallet::account_of`], derived from its
 //! id and [`Config::PalletId`]: nobody holds its key; it moves funds only by the cooperative's
 //! decisions.
 //!
-//! ## Invariants (checked by `try_state`)
+//! ## Invariants ([`Pallet::do_try_state`])
 //!
-//! - A cooperative's `member_count` equals its number of `Members` entries, and is at least 1.
-//! - `ActiveCount` equals the number of `Active` cooperatives.
+//! - A cooperative's `member_count` equals its number of `Members` entries, is at least 1 and at
+//!   most `MaxMembers`.
+//! - `ActiveCount` equals the number of active cooperatives.
 //! - Every cooperative's id is below `NextCoopId`; no `Members` entry names a missing cooperative.
+//!
+//! ## Where things are
+//!
+//! | module | what |
+//! |---|---|
+//! | [`types`] | [`Cooperative`] and its rules (status transitions, member count), [`CoopStatus`] |
+//! | `registry` | applying, creating, status changes, rejecting, parameters; the [`Cooperatives`](confoederatio_primitives::Cooperatives) impl |
+//! | `membership` | adding, removing and listing members |
+//! | `try_state` | [`Pallet::do_try_state`] |
+//! | [`weights`] | generated weights |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -47,10 +67,13 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod membership;
 #[cfg(test)]
 mod mock;
+mod registry;
 #[cfg(test)]
 mod tests;
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -60,18 +83,17 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, Cooperatives as CooperativesTrait, MembershipHooks,
+	CollectiveOrigin, CoopId, CoopParams, CoopUnavailable, Cooperatives as CooperativesTrait,
 };
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, MutateHold},
-		tokens::Precision,
+		EnsureOriginWithArg,
 	},
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 /// A balance of the currency deposits are held in.
 pub type BalanceOf<T> =
@@ -107,8 +129,9 @@ pub mod pallet {
 		/// The runtime's hold reasons.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// A cooperative acting after its members' vote; succeeds with its id.
-		type CooperativeOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = CoopId>;
+		/// "This cooperative decided" (after its members' vote), for the cooperative a call
+		/// names; any other origin, another cooperative's among them, is `BadOrigin`.
+		type CooperativeOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CoopId>;
 
 		/// The federation acting after its cooperatives' vote.
 		type FederationOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -196,10 +219,7 @@ pub mod pallet {
 				let name: NameOf<T> =
 					name.clone().try_into().expect("genesis cooperative name too long");
 				let applicant = members.first().expect("a genesis cooperative has members");
-				let mut distinct = members.clone();
-				distinct.sort();
-				distinct.dedup();
-				assert_eq!(distinct.len(), members.len(), "a genesis member is named twice");
+				assert!(all_distinct(members), "a genesis member is named twice");
 				let coop = Pallet::<T>::do_create(
 					name,
 					applicant.clone(),
@@ -290,8 +310,6 @@ pub mod pallet {
 		NotActive,
 		/// The cooperative is not suspended.
 		NotSuspended,
-		/// The origin is another cooperative's.
-		WrongCooperative,
 		/// The account is a member already.
 		AlreadyMember,
 		/// The account is not a member.
@@ -326,23 +344,7 @@ pub mod pallet {
 			founders: Vec<T::AccountId>,
 		) -> DispatchResult {
 			let applicant = ensure_signed(origin)?;
-			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			let name: NameOf<T> = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-			let count = u32::try_from(founders.len()).map_err(|_| Error::<T>::TooManyFounders)?;
-			ensure!(count >= T::MinFounders::get(), Error::<T>::TooFewFounders);
-			ensure!(count <= T::MaxFounders::get(), Error::<T>::TooManyFounders);
-			ensure!(founders.contains(&applicant), Error::<T>::ApplicantNotFounder);
-			let mut sorted = founders.clone();
-			sorted.sort();
-			sorted.dedup();
-			ensure!(sorted.len() == founders.len(), Error::<T>::DuplicateFounder);
-
-			let deposit = T::ApplicationDeposit::get();
-			T::Currency::hold(&HoldReason::ApplicationDeposit.into(), &applicant, deposit)?;
-			let coop =
-				Self::do_create(name, applicant.clone(), &founders, deposit, CoopStatus::Pending)?;
-			Self::deposit_event(Event::Applied { coop, applicant, founders: count });
-			Ok(())
+			Self::do_apply(applicant, name, founders)
 		}
 
 		/// Admit a pending cooperative into the federation. Federation origin.
@@ -350,7 +352,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::admit())]
 		pub fn admit(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
-			Self::do_change_status(coop, CoopStatus::Pending, CoopStatus::Active)?;
+			Self::do_change_status(coop, Cooperative::admit)?;
 			Self::deposit_event(Event::Admitted { coop });
 			Ok(())
 		}
@@ -360,7 +362,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
-			Self::do_change_status(coop, CoopStatus::Active, CoopStatus::Suspended)?;
+			Self::do_change_status(coop, Cooperative::suspend)?;
 			Self::deposit_event(Event::Suspended { coop });
 			Ok(())
 		}
@@ -370,12 +372,13 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::reinstate())]
 		pub fn reinstate(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
-			Self::do_change_status(coop, CoopStatus::Suspended, CoopStatus::Active)?;
+			Self::do_change_status(coop, Cooperative::reinstate)?;
 			Self::deposit_event(Event::Reinstated { coop });
 			Ok(())
 		}
 
 		/// Add a member. The cooperative's own origin; the cooperative must be active.
+		/// `MaxMembers` at most.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::add_member())]
 		pub fn add_member(origin: OriginFor<T>, coop: CoopId, who: T::AccountId) -> DispatchResult {
@@ -383,7 +386,8 @@ pub mod pallet {
 			Self::do_add_member(coop, who)
 		}
 
-		/// Remove a member. The cooperative's own origin; the cooperative must be active.
+		/// Remove a member. The cooperative's own origin; the cooperative must be active. Not
+		/// the last member, and only if the other pallets agree (`MembershipHooks::can_leave`).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::remove_member())]
 		pub fn remove_member(
@@ -395,7 +399,8 @@ pub mod pallet {
 			Self::do_remove_member(coop, who)
 		}
 
-		/// Leave a cooperative. Signed by the member.
+		/// Leave a cooperative. Signed by the member; not the last one, and only if the other
+		/// pallets agree (`MembershipHooks::can_leave`).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
@@ -403,7 +408,9 @@ pub mod pallet {
 			Self::do_remove_member(coop, who)
 		}
 
-		/// Set the cooperative's parameters. The cooperative's own origin.
+		/// Set the cooperative's parameters, within the runtime's bounds
+		/// ([`Pallet::validate_params`]). The cooperative's own origin; the cooperative must be
+		/// active.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::set_parameters())]
 		pub fn set_parameters(
@@ -412,14 +419,7 @@ pub mod pallet {
 			params: CoopParams<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			Self::ensure_cooperative(origin, coop)?;
-			Self::validate_params(&params)?;
-			Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
-				let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
-				cooperative.params = params.clone();
-				Ok(())
-			})?;
-			Self::deposit_event(Event::ParametersSet { coop, params });
-			Ok(())
+			Self::do_set_parameters(coop, params)
 		}
 
 		/// Reject a pending application: remove the cooperative and its founders' memberships
@@ -454,212 +454,29 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The keyless sovereign account of a cooperative.
-	pub fn account_of(coop: CoopId) -> T::AccountId {
-		T::PalletId::get().into_sub_account_truncating(coop)
-	}
-
-	/// The members of a cooperative (at most `MaxMembers`).
-	pub fn members_of(coop: CoopId) -> Vec<T::AccountId> {
-		Members::<T>::iter_key_prefix(coop).take(T::MaxMembers::get() as usize).collect()
-	}
-
-	/// Ensures `origin` is `coop`'s own, and that `coop` is active.
+	/// Ensures `origin` is `coop`'s own decision ([`Config::CooperativeOrigin`]; `BadOrigin`
+	/// otherwise) and that `coop` is active (`UnknownCooperative`, `NotActive`).
 	fn ensure_cooperative(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
-		let acting = T::CooperativeOrigin::ensure_origin(origin)?;
-		ensure!(acting == coop, Error::<T>::WrongCooperative);
-		let cooperative = Registry::<T>::get(coop).ok_or(Error::<T>::UnknownCooperative)?;
-		ensure!(cooperative.status == CoopStatus::Active, Error::<T>::NotActive);
-		Ok(())
-	}
-
-	/// Checks that parameters are within the runtime's bounds.
-	pub fn validate_params(params: &CoopParams<BlockNumberFor<T>>) -> DispatchResult {
-		ensure!(
-			params.voting_period >= T::MinVotingPeriod::get()
-				&& params.voting_period <= T::MaxVotingPeriod::get(),
-			Error::<T>::InvalidVotingPeriod
-		);
-		ensure!(
-			params.approval >= Perbill::from_percent(50) && params.quorum > Perbill::zero(),
-			Error::<T>::InvalidThreshold
-		);
-		ensure!(
-			params.work_weight <= T::MaxWeightFactor::get()
-				&& params.care_weight <= T::MaxWeightFactor::get()
-				&& params.weight_cap > Perbill::zero(),
-			Error::<T>::InvalidWeightParameters
-		);
-		ensure!(
-			!params.care_half_life.is_zero() && params.attestations_needed >= 1,
-			Error::<T>::InvalidCareParameters
-		);
-		Ok(())
-	}
-
-	/// Creates a cooperative with the given members and status. Does not check the founders'
-	/// number or uniqueness, nor hold the deposit: the caller did.
-	pub fn do_create(
-		name: NameOf<T>,
-		applicant: T::AccountId,
-		members: &[T::AccountId],
-		deposit: BalanceOf<T>,
-		status: CoopStatus,
-	) -> Result<CoopId, DispatchError> {
-		let coop = NextCoopId::<T>::get();
-		let next = coop.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-		let member_count: u32 = members.len().try_into().map_err(|_| Error::<T>::TooManyMembers)?;
-		ensure!(member_count <= T::MaxMembers::get(), Error::<T>::TooManyMembers);
-		let now = frame_system::Pallet::<T>::block_number();
-		for member in members {
-			Members::<T>::insert(coop, member, now);
-		}
-		Registry::<T>::insert(
-			coop,
-			Cooperative {
-				name,
-				status,
-				applicant,
-				deposit,
-				member_count,
-				params: Default::default(),
-			},
-		);
-		if status == CoopStatus::Active {
-			ActiveCount::<T>::mutate(|count| *count = count.saturating_add(1));
-		}
-		NextCoopId::<T>::put(next);
-		for member in members {
-			T::MembershipHooks::on_joined(coop, member);
-		}
-		Ok(coop)
-	}
-
-	/// Moves a cooperative from status `from` to `to`, keeping `ActiveCount`.
-	fn do_change_status(coop: CoopId, from: CoopStatus, to: CoopStatus) -> DispatchResult {
-		Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
-			let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
-			ensure!(
-				cooperative.status == from,
-				match from {
-					CoopStatus::Pending => Error::<T>::NotPending,
-					CoopStatus::Active => Error::<T>::NotActive,
-					CoopStatus::Suspended => Error::<T>::NotSuspended,
-				}
-			);
-			cooperative.status = to;
-			Ok(())
-		})?;
-		match (from, to) {
-			(_, CoopStatus::Active) => {
-				ActiveCount::<T>::mutate(|count| *count = count.saturating_add(1))
-			},
-			(CoopStatus::Active, _) => {
-				ActiveCount::<T>::mutate(|count| *count = count.saturating_sub(1))
-			},
-			_ => {},
-		}
-		Ok(())
-	}
-
-	/// Adds `who` to `coop`. Does not check the origin.
-	pub fn do_add_member(coop: CoopId, who: T::AccountId) -> DispatchResult {
-		ensure!(!Members::<T>::contains_key(coop, &who), Error::<T>::AlreadyMember);
-		Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
-			let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
-			ensure!(cooperative.member_count < T::MaxMembers::get(), Error::<T>::TooManyMembers);
-			cooperative.member_count = cooperative.member_count.saturating_add(1);
-			Ok(())
-		})?;
-		Members::<T>::insert(coop, &who, frame_system::Pallet::<T>::block_number());
-		T::MembershipHooks::on_joined(coop, &who);
-		Self::deposit_event(Event::MemberAdded { coop, who });
-		Ok(())
-	}
-
-	/// Removes `who` from `coop`, if the other pallets agree and it is not the last member.
-	/// Does not check the origin.
-	pub fn do_remove_member(coop: CoopId, who: T::AccountId) -> DispatchResult {
-		ensure!(Members::<T>::contains_key(coop, &who), Error::<T>::NotMember);
-		Registry::<T>::try_mutate(coop, |entry| -> DispatchResult {
-			let cooperative = entry.as_mut().ok_or(Error::<T>::UnknownCooperative)?;
-			ensure!(cooperative.member_count > 1, Error::<T>::LastMember);
-			T::MembershipHooks::can_leave(coop, &who)?;
-			cooperative.member_count = cooperative.member_count.saturating_sub(1);
-			Ok(())
-		})?;
-		Members::<T>::remove(coop, &who);
-		T::MembershipHooks::on_left(coop, &who);
-		Self::deposit_event(Event::MemberRemoved { coop, who });
-		Ok(())
-	}
-
-	/// Removes a pending cooperative and releases its deposit. Does not check the origin.
-	pub fn do_reject(coop: CoopId) -> DispatchResult {
-		let cooperative = Registry::<T>::get(coop).ok_or(Error::<T>::UnknownCooperative)?;
-		ensure!(cooperative.status == CoopStatus::Pending, Error::<T>::NotPending);
-		T::Currency::release(
-			&HoldReason::ApplicationDeposit.into(),
-			&cooperative.applicant,
-			cooperative.deposit,
-			Precision::BestEffort,
-		)?;
-		// A pending cooperative cannot act, so its members are its founders: at most
-		// `MaxFounders` entries.
-		let founders: Vec<T::AccountId> =
-			Members::<T>::iter_key_prefix(coop).take(T::MaxFounders::get() as usize).collect();
-		for founder in &founders {
-			Members::<T>::remove(coop, founder);
-			T::MembershipHooks::on_left(coop, founder);
-		}
-		Registry::<T>::remove(coop);
-		Self::deposit_event(Event::Rejected { coop });
-		Ok(())
-	}
-
-	/// The invariants of this pallet's storage (iterates over all of it: for tests and
-	/// try-runtime, never for a call).
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let next = NextCoopId::<T>::get();
-		let mut active = 0u32;
-		for (coop, cooperative) in Registry::<T>::iter() {
-			ensure!(coop < next, "a cooperative's id is not below NextCoopId");
-			let members = Members::<T>::iter_key_prefix(coop).count();
-			ensure!(
-				members == cooperative.member_count as usize,
-				"member_count disagrees with the Members entries"
-			);
-			ensure!(cooperative.member_count >= 1, "a cooperative has no members");
-			ensure!(cooperative.member_count <= T::MaxMembers::get(), "too many members");
-			if cooperative.status == CoopStatus::Active {
-				active = active.saturating_add(1);
-			}
-		}
-		ensure!(active == ActiveCount::<T>::get(), "ActiveCount disagrees with the cooperatives");
-		for (coop, _, _) in Members::<T>::iter() {
-			ensure!(Registry::<T>::contains_key(coop), "a membership of a missing cooperative");
-		}
+		T::CooperativeOrigin::ensure_origin(origin, &coop)?;
+		<Self as CooperativesTrait<_, _>>::ensure_active(coop).map_err(Error::<T>::from)?;
 		Ok(())
 	}
 }
 
-impl<T: Config> CooperativesTrait<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
-	fn is_active(coop: CoopId) -> bool {
-		Registry::<T>::get(coop).is_some_and(|c| c.status == CoopStatus::Active)
-	}
-	fn is_member(coop: CoopId, who: &T::AccountId) -> bool {
-		Members::<T>::contains_key(coop, who)
-	}
-	fn member_count(coop: CoopId) -> u32 {
-		Registry::<T>::get(coop).map_or(0, |c| c.member_count)
-	}
-	fn active_count() -> u32 {
-		ActiveCount::<T>::get()
-	}
-	fn account(coop: CoopId) -> T::AccountId {
-		Self::account_of(coop)
-	}
-	fn params(coop: CoopId) -> Option<CoopParams<BlockNumberFor<T>>> {
-		Registry::<T>::get(coop).map(|c| c.params)
+/// Whether no account is named twice.
+fn all_distinct<AccountId: Ord + Clone>(accounts: &[AccountId]) -> bool {
+	let mut distinct = accounts.to_vec();
+	distinct.sort();
+	distinct.dedup();
+	distinct.len() == accounts.len()
+}
+
+/// A cooperative that cannot act now, as this pallet's errors.
+impl<T> From<CoopUnavailable> for Error<T> {
+	fn from(unavailable: CoopUnavailable) -> Self {
+		match unavailable {
+			CoopUnavailable::Unknown => Error::UnknownCooperative,
+			CoopUnavailable::NotActive => Error::NotActive,
+		}
 	}
 }

@@ -1,7 +1,9 @@
-//! A mock runtime with balances and cooperatives. Accounts are `u128`s; 1..=10 are funded.
+//! A mock runtime with balances and cooperatives. Accounts are `u128`s (so the test kit's
+//! `u64` System/Balances macro does not fit; they are configured here); 1..=10 are funded. This
+//! pallet carries the collective origins itself; the test kit's origin helpers build them.
 
 use crate as pallet_cooperatives;
-use confoederatio_primitives::{CollectiveOrigin, CoopId, EnsureCooperative, EnsureFederation};
+use confoederatio_primitives::{CoopId, EnsureCooperative, EnsureFederation};
 use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::BuildStorage;
 
@@ -79,13 +81,7 @@ impl confoederatio_primitives::MembershipHooks<u128> for LeaveGuard {
 	}
 }
 
-pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
-	CollectiveOrigin::Cooperative(coop).into()
-}
-
-pub fn federation() -> RuntimeOrigin {
-	CollectiveOrigin::Federation.into()
-}
+pub use confoederatio_test_kit::{coop_origin, federation_origin, supermajority_origin};
 
 /// Genesis: accounts 1..=10 and `STUCK` hold 1,000 each; cooperative 0 ("genesis", members
 /// 1, 2, 3) is active.

@@ -15,7 +15,7 @@ use sp_runtime::{
 };
 
 /// `base · price` in quote units, rounded as asked.
-pub fn quote_of(base: Amount, price: Price, rounding: Rounding) -> Option<Amount> {
+pub fn quote_for(base: Amount, price: Price, rounding: Rounding) -> Option<Amount> {
 	multiply_by_rational_with_rounding(base, price.into_inner(), Price::DIV, rounding)
 }
 
@@ -40,6 +40,16 @@ pub struct Fill {
 	pub quote: Amount,
 }
 
+impl Fill {
+	/// What the order of `side` gives in this trade: the ask the base, the bid the quote.
+	pub fn given_by(&self, side: Side) -> Amount {
+		match side {
+			Side::Ask => self.base,
+			Side::Bid => self.quote,
+		}
+	}
+}
+
 /// The largest trade between an ask offering `ask` base units and a bid offering `bid` quote
 /// units at the maker's `price`, the maker being on `maker_side`; `None` if not one unit of each
 /// can trade.
@@ -49,7 +59,7 @@ pub fn fill(ask: Amount, bid: Amount, price: Price, maker_side: Side) -> Option<
 		Side::Ask => Rounding::Up,
 		Side::Bid => Rounding::Down,
 	};
-	let quote = quote_of(base, price, rounding)?;
+	let quote = quote_for(base, price, rounding)?;
 	// `base ≤ bid / price`, so `⌈base · price⌉ ≤ bid`: the bid never pays more than it offers.
 	(!base.is_zero() && !quote.is_zero() && quote <= bid).then_some(Fill { base, quote })
 }
@@ -131,8 +141,8 @@ mod tests {
 			if let Some(Fill { base, quote }) = fill(ask, bid, price, maker) {
 				prop_assert!(base >= 1 && base <= ask);
 				prop_assert!(quote >= 1 && quote <= bid);
-				let exact_down = quote_of(base, price, Rounding::Down).unwrap();
-				let exact_up = quote_of(base, price, Rounding::Up).unwrap();
+				let exact_down = quote_for(base, price, Rounding::Down).unwrap();
+				let exact_up = quote_for(base, price, Rounding::Up).unwrap();
 				if maker_is_ask {
 					// The seller gets at least base · price.
 					prop_assert_eq!(quote, exact_up);
@@ -145,7 +155,7 @@ mod tests {
 				// Nothing traded: one side cannot give one unit for what the other offers.
 				let base = ask.min(base_for(bid, price).unwrap());
 				let rounding = if maker_is_ask { Rounding::Up } else { Rounding::Down };
-				prop_assert!(base == 0 || quote_of(base, price, rounding) == Some(0));
+				prop_assert!(base == 0 || quote_for(base, price, rounding) == Some(0));
 			}
 		}
 	}

@@ -1,5 +1,6 @@
-//! A mock runtime for the exchange: balances, the shared mock registry and credit ledger, and a
-//! mock reserve (no dependency on the other pallets).
+//! A mock runtime for the exchange, from the test kit: balances, the origins pallet, the mock
+//! registry of cooperatives, the mock credit ledger and the mock reserve (no dependency on the
+//! other pallets).
 //!
 //! Cooperatives: 0 = {1, 2, 3} and 1 = {4, 5, 6}, active; 2 = {7}, suspended. Fee 1% to account
 //! 999; order deposit 5; at most 4 fills per call and 5 orders per side. Accounts 1..=20 hold
@@ -7,144 +8,30 @@
 //! `2_000 + coop`; it splits deposits 75% / 25%.
 
 use crate as pallet_federated_dex;
-use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, ReserveLedger,
-};
+use confoederatio_primitives::{CoopParams, EnsureCooperative};
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{fungible::Mutate, tokens::Preservation, ConstU128, ConstU32},
+	parameter_types,
+	traits::{ConstU128, ConstU32},
 };
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Permill};
-use std::collections::BTreeMap;
+use sp_runtime::Permill;
 
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use confoederatio_test_kit::{coop_origin, MockCooperatives, MockLedger};
 
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
-		Origins: origins,
+		Origins: confoederatio_test_kit::origins,
 		Dex: pallet_federated_dex,
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u128>;
-}
+confoederatio_test_kit::mock_system_and_balances!(Test, u128);
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = u128;
-	type AccountStore = System;
-	type ExistentialDeposit = ConstU128<1>;
-}
+impl confoederatio_test_kit::origins::Config for Test {}
 
-/// Carries the collective origins into the mock's `RuntimeOrigin`.
-#[frame_support::pallet]
-pub mod origins {
-	use confoederatio_primitives::CollectiveOrigin;
-
-	#[pallet::pallet]
-	pub struct Pallet<T>(_);
-
-	#[pallet::config]
-	pub trait Config: frame_system::Config {}
-
-	#[pallet::origin]
-	pub type Origin = CollectiveOrigin;
-}
-
-impl origins::Config for Test {}
-
-pub use confoederatio_primitives::testing::{MockCooperatives, MockLedger};
-
-/// A mock reserve's buckets.
-#[derive(Clone, Copy, Default, Debug, PartialEq, codec::Encode, codec::Decode)]
-pub struct MockBuckets {
-	pub subsistence: u128,
-	pub commons: u128,
-	pub earmarked: u128,
-}
-
-/// Where the mock reserves live: in storage, so that failed calls roll them back.
-const RESERVES_KEY: &[u8] = b":mock:reserves";
-
-fn reserves() -> BTreeMap<CoopId, MockBuckets> {
-	frame_support::storage::unhashed::get(RESERVES_KEY).unwrap_or_default()
-}
-
-/// A mock reserve: buckets per cooperative over the account `2_000 + coop`.
-pub struct MockReserve;
-
-impl MockReserve {
-	pub fn buckets(coop: CoopId) -> MockBuckets {
-		reserves().get(&coop).copied().unwrap_or_default()
-	}
-	fn set(coop: CoopId, buckets: MockBuckets) {
-		let mut all = reserves();
-		all.insert(coop, buckets);
-		frame_support::storage::unhashed::put(RESERVES_KEY, &all);
-	}
-	/// Funds `coop`'s reserve with `amount` from `from`, split 75% / 25%.
-	pub fn fund(coop: CoopId, from: u64, amount: u128) {
-		Balances::transfer(&from, &Self::account(coop), amount, Preservation::Preserve)
-			.expect("the funder can pay");
-		Self::deposited(coop, amount).expect("a deposit");
-	}
-	pub fn account(coop: CoopId) -> u64 {
-		2_000 + u64::from(coop)
-	}
-	/// Every reserve's account holds its buckets exactly.
-	pub fn consistent() -> bool {
-		reserves().iter().all(|(coop, b)| {
-			Balances::free_balance(Self::account(*coop)) == b.subsistence + b.commons + b.earmarked
-		})
-	}
-}
-
-fn refused(reason: &'static str) -> DispatchError {
-	DispatchError::Other(reason)
-}
-
-impl ReserveLedger<u64, u128> for MockReserve {
-	fn reserve_account(coop: CoopId) -> u64 {
-		Self::account(coop)
-	}
-	fn earmark(coop: CoopId, amount: u128) -> DispatchResult {
-		let mut b = Self::buckets(coop);
-		b.commons = b.commons.checked_sub(amount).ok_or(refused("insufficient reserve"))?;
-		b.earmarked += amount;
-		Self::set(coop, b);
-		Ok(())
-	}
-	fn unearmark(coop: CoopId, amount: u128) -> DispatchResult {
-		let mut b = Self::buckets(coop);
-		b.earmarked = b.earmarked.checked_sub(amount).ok_or(refused("insufficient reserve"))?;
-		b.commons += amount;
-		Self::set(coop, b);
-		Ok(())
-	}
-	fn pay_earmarked(coop: CoopId, to: &u64, amount: u128) -> DispatchResult {
-		let mut b = Self::buckets(coop);
-		b.earmarked = b.earmarked.checked_sub(amount).ok_or(refused("insufficient reserve"))?;
-		Balances::transfer(&Self::account(coop), to, amount, Preservation::Expendable)?;
-		Self::set(coop, b);
-		Ok(())
-	}
-	fn deposited(coop: CoopId, amount: u128) -> DispatchResult {
-		let mut b = Self::buckets(coop);
-		let subsistence = amount * 3 / 4;
-		b.subsistence += subsistence;
-		b.commons += amount - subsistence;
-		Self::set(coop, b);
-		Ok(())
-	}
-	fn earmarked(coop: CoopId) -> u128 {
-		Self::buckets(coop).earmarked
-	}
-}
+/// The mock reserve, paying in the mock's native token.
+pub type MockReserve = confoederatio_test_kit::MockReserve<Balances>;
 
 pub const FEE_ACCOUNT: u64 = 999;
 pub const DEPOSIT: u128 = 5;
@@ -161,7 +48,7 @@ impl pallet_federated_dex::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cooperatives = MockCooperatives;
-	type Credit = MockLedger;
+	type Ledger = MockLedger;
 	type Reserve = MockReserve;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type FeeAccount = FeeAccount;
@@ -173,40 +60,31 @@ impl pallet_federated_dex::Config for Test {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockCooperatives;
 	#[cfg(feature = "runtime-benchmarks")]
-	type ExchangeHelper = MockBenchmarkHelper;
+	type ExchangeHelper = MockExchangeHelper;
 }
 
+/// The benchmarks' credit and reserves: the mock ledger issues, the mock reserve is funded.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
+pub struct MockExchangeHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::ExchangeHelper<u64> for MockBenchmarkHelper {
-	fn issue(coop: CoopId, who: &u64, amount: u128) {
+impl crate::ExchangeHelper<u64> for MockExchangeHelper {
+	fn issue(coop: confoederatio_primitives::CoopId, who: &u64, amount: u128) {
 		MockLedger::issue(coop, *who, confoederatio_primitives::WorkCategory::Commons, amount);
 	}
-	fn fund(coop: CoopId, from: &u64, amount: u128) {
+	fn fund(coop: confoederatio_primitives::CoopId, from: &u64, amount: u128) {
 		MockReserve::fund(coop, *from, amount);
 	}
 }
 
-pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
-	CollectiveOrigin::Cooperative(coop).into()
-}
-
+/// The mock's genesis without cooperatives (the benchmarks create their own): accounts 1..=20
+/// hold [`ENDOWMENT`], the fee account the existential deposit.
 pub fn empty_test_ext() -> sp_io::TestExternalities {
-	MockCooperatives::reset();
-	MockLedger::reset();
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|who| (who, ENDOWMENT)).chain([(FEE_ACCOUNT, 1)]).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	confoederatio_test_kit::test_ext::<Test>(
+		(1..=20).map(|who| (who, ENDOWMENT)).chain([(FEE_ACCOUNT, 1)]),
+	)
 }
 
+/// The mock's genesis with its three cooperatives.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = empty_test_ext();
 	ext.execute_with(|| {
@@ -222,8 +100,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
-		Dex::do_try_state().expect("invariants hold after the test");
-		assert!(MockLedger::consistent(), "credit sums to zero, within every floor");
-		assert!(MockReserve::consistent(), "every reserve holds its buckets");
+		check_invariants();
 	});
+}
+
+/// The pallet's invariants, credit summing to zero within every floor, and every reserve
+/// holding its buckets.
+pub fn check_invariants() {
+	Dex::do_try_state().expect("invariants hold");
+	assert!(MockLedger::consistent(), "credit sums to zero, within every floor");
+	assert!(MockReserve::consistent(), "every reserve holds its buckets");
 }

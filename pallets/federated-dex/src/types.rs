@@ -1,8 +1,11 @@
-//! The records this pallet keeps.
+//! The records this pallet keeps, and the rules that belong to them: one definition each, used
+//! by the calls, the matching plan, `do_try_state` and the runtime API alike.
 
+use crate::math;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use confoederatio_primitives::{AssetKind, CoopId, OrderId, Price};
 use scale_info::TypeInfo;
+use sp_runtime::traits::Zero;
 
 /// An amount of any asset, in its smallest unit.
 pub type Amount = u128;
@@ -81,12 +84,8 @@ impl Market {
 	pub fn of(give: AssetKind, get: AssetKind) -> Option<(Market, Side)> {
 		use AssetKind::*;
 		match (give, get) {
-			(Credit(coop), Native) => {
-				Some((Market { base: Credit(coop), quote: Native }, Side::Ask))
-			},
-			(Native, Credit(coop)) => {
-				Some((Market { base: Credit(coop), quote: Native }, Side::Bid))
-			},
+			(Credit(coop), Native) => Some((Market::against_native(coop), Side::Ask)),
+			(Native, Credit(coop)) => Some((Market::against_native(coop), Side::Bid)),
 			(Credit(a), Credit(b)) if a < b => {
 				Some((Market { base: Credit(a), quote: Credit(b) }, Side::Ask))
 			},
@@ -95,6 +94,11 @@ impl Market {
 			},
 			_ => None,
 		}
+	}
+
+	/// `coop`'s credit against the native token: the market its band governs.
+	pub fn against_native(coop: CoopId) -> Market {
+		Market { base: AssetKind::Credit(coop), quote: AssetKind::Native }
 	}
 
 	/// What an order of `side` gives.
@@ -112,11 +116,19 @@ impl Market {
 
 	/// The cooperative whose price band governs this market: the base's, when the quote is the
 	/// native token.
-	pub fn banded(&self) -> Option<CoopId> {
+	pub fn banded_by(&self) -> Option<CoopId> {
 		match (self.base, self.quote) {
 			(AssetKind::Credit(coop), AssetKind::Native) => Some(coop),
 			_ => None,
 		}
+	}
+
+	/// The cooperatives whose credit this market trades, base first.
+	pub fn coops(&self) -> impl Iterator<Item = CoopId> {
+		[self.base, self.quote].into_iter().filter_map(|asset| match asset {
+			AssetKind::Credit(coop) => Some(coop),
+			AssetKind::Native => None,
+		})
 	}
 }
 
@@ -140,6 +152,65 @@ pub struct Order<AccountId> {
 	pub standing: bool,
 }
 
+/// Where what an order offers is held while it rests ([`Order::custody`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Custody {
+	/// The owner's credit of this cooperative, on offer in the ledger.
+	Credit(CoopId),
+	/// Native units this cooperative's reserve set aside (earmarked) for its standing buy order.
+	Reserve(CoopId),
+	/// The owner's native units, on hold (`HoldReason::Offer`).
+	Hold,
+}
+
+impl<AccountId> Order<AccountId> {
+	/// What it gives.
+	pub fn gives(&self) -> AssetKind {
+		self.market.gives(self.side)
+	}
+
+	/// What it gets.
+	pub fn gets(&self) -> AssetKind {
+		self.market.gets(self.side)
+	}
+
+	/// Whether what is left can still trade one unit at its price: an order rests only while
+	/// it can.
+	pub fn can_trade(&self) -> bool {
+		math::fillable(self.side, self.remaining, self.price)
+	}
+
+	/// Why it leaves the book once it cannot trade: everything traded, or too little left.
+	pub fn closing_reason(&self) -> CloseReason {
+		if self.remaining.is_zero() {
+			CloseReason::Filled
+		} else {
+			CloseReason::Unfillable
+		}
+	}
+
+	/// The cooperative whose standing order it is; `None` for any other order.
+	pub fn standing_coop(&self) -> Option<CoopId> {
+		self.standing.then(|| self.market.banded_by()).flatten()
+	}
+
+	/// Where what it offers is held: credit in the ledger, a standing buy order's native units
+	/// in its cooperative's reserve, anyone else's native units on hold.
+	pub fn custody(&self) -> Custody {
+		match (self.gives(), self.standing_coop()) {
+			(AssetKind::Credit(coop), _) => Custody::Credit(coop),
+			(AssetKind::Native, Some(coop)) => Custody::Reserve(coop),
+			(AssetKind::Native, None) => Custody::Hold,
+		}
+	}
+
+	/// The cooperative whose reserve receives what it gets (a standing sell order's native
+	/// units); `None`: its owner does.
+	pub fn proceeds_reserve(&self) -> Option<CoopId> {
+		(self.gets() == AssetKind::Native).then(|| self.standing_coop()).flatten()
+	}
+}
+
 /// The prices a cooperative's credit may trade at against the native token.
 #[derive(
 	Clone,
@@ -161,9 +232,28 @@ pub struct PriceBand {
 }
 
 impl PriceBand {
+	/// The band from `floor` to `ceiling`, if it is one: `0 < floor ≤ ceiling`.
+	pub fn new(floor: Price, ceiling: Price) -> Option<Self> {
+		(!floor.is_zero() && floor <= ceiling).then_some(PriceBand { floor, ceiling })
+	}
+
 	/// Whether `price` is inside the band (edges included).
 	pub fn contains(&self, price: Price) -> bool {
 		self.floor <= price && price <= self.ceiling
+	}
+
+	/// The price inside the band nearest to `price`.
+	pub fn clamp(&self, price: Price) -> Price {
+		price.max(self.floor).min(self.ceiling)
+	}
+
+	/// Where the cooperative's standing order of `side` rests: it sells at the ceiling and buys
+	/// at the floor.
+	pub fn edge(&self, side: Side) -> Price {
+		match side {
+			Side::Ask => self.ceiling,
+			Side::Bid => self.floor,
+		}
 	}
 }
 
@@ -174,6 +264,30 @@ pub struct StandingOrders {
 	pub sell: Option<OrderId>,
 	/// Buying credit back at the floor, paid from the reserve.
 	pub buy: Option<OrderId>,
+}
+
+impl StandingOrders {
+	/// The standing order of `side`: the sell order asks, the buy order bids.
+	pub fn of(&self, side: Side) -> Option<OrderId> {
+		match side {
+			Side::Ask => self.sell,
+			Side::Bid => self.buy,
+		}
+	}
+
+	/// Both orders' ids, sell first.
+	pub fn ids(&self) -> impl Iterator<Item = OrderId> {
+		[self.sell, self.buy].into_iter().flatten()
+	}
+
+	/// Forgets `id`, which left the book.
+	pub fn forget(&mut self, id: OrderId) {
+		for listed in [&mut self.sell, &mut self.buy] {
+			if *listed == Some(id) {
+				*listed = None;
+			}
+		}
+	}
 }
 
 /// Why an order left the book other than by its owner's cancel.
@@ -200,4 +314,15 @@ pub enum CloseReason {
 	Evicted,
 	/// Its cooperative replaced its standing orders or moved its band.
 	Replaced,
+}
+
+/// What placing an order did.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Placed {
+	/// The order's id.
+	pub id: OrderId,
+	/// How many resting orders it traded with or closed.
+	pub fills: u32,
+	/// Whether it rests on the book.
+	pub rests: bool,
 }

@@ -16,7 +16,7 @@
 //!   ([`Pallet::vote`] with its own origin) for [`Config::FederationVotingPeriod`]. On the
 //!   [`Track::Federation`] track more than half of the active cooperatives must vote aye, and
 //!   the call runs as `Federation`; on [`Track::Upgrade`] at least two thirds, and it runs as
-//!   `FederationSupermajority`.
+//!   `FederationSupermajority` ([`Track::passes`], [`PollScope::origin`]).
 //! - [`Pallet::close`]: anyone, once the voting period is over, or earlier once the outcome can no
 //!   longer change. The deposit ([`Config::PollDeposit`], held from the proposer while the poll
 //!   is open) is released, the poll and its votes are removed, and a passed call is dispatched;
@@ -24,16 +24,22 @@
 //!
 //! A cooperative poll passes when the share of members who voted reaches the cooperative's
 //! quorum and the aye weight is strictly more than its approval share of the weight cast
-//! (unanimity when the approval is 100%). A suspended cooperative's polls do not pass.
+//! (unanimity when the approval is 100%). A suspended cooperative's polls do not pass. Proposing
+//! and voting need an active cooperative ([`Cooperatives::ensure_active`]); an unknown
+//! cooperative is [`Error::CooperativeNotActive`] too.
 //!
 //! ## Holistic weights
 //!
-//! A vote weighs what [`Config::VoteWeight`] says when it is cast (the runtime uses
-//! `1 + a·sqrt(work) + b·sqrt(care)`), and voting locks what gave it that weight until the poll
-//! ends, so that credit that voted cannot vote again after a transfer. In a cooperative of at
-//! least [`CAP_MIN_MEMBERS`] members no vote counts for more than the cooperative's
-//! `weight_cap` of the poll's total: the decisive tally ([`Pallet::decisive_tally`]) caps the
-//! largest votes at one level ([`math::cap_level`]).
+//! A vote weighs what [`Config::VoteWeight`] says when it is cast, and voting locks what gave
+//! it that weight until the poll closes or ends, so that credit that voted cannot vote again
+//! after a transfer. The runtime uses [`HolisticWeight`], defined here: `1 + a·sqrt(work hours)
+//! + b·sqrt(care points)` ([`holistic_weight`]) with the cooperative's `work_weight` and
+//! `care_weight`, the hours being the member's voting credit
+//! ([`confoederatio_primitives::LockableCredit::voting_credit`]: its positive balance less
+//! what it has on offer), which voting locks. In a cooperative of at least [`CAP_MIN_MEMBERS`]
+//! members no vote counts for more than the cooperative's `weight_cap` of the poll's total: the
+//! decisive tally ([`Pallet::decisive_tally`]) caps the largest votes at one level
+//! ([`math::cap_level`]).
 //!
 //! ## Runtime upgrades
 //!
@@ -46,6 +52,19 @@
 //! - Each open poll's tally equals the sum of its recorded votes, and it has at most
 //!   [`Config::MaxVoters`] voters.
 //! - No vote is recorded for a poll that is not open; poll ids are below `NextPollId`.
+//!
+//! ## Modules
+//!
+//! - this file: the pallet's config, storage, events, errors and calls (thin: they check the
+//!   origin and the arguments, then call the `do_*` functions);
+//! - `polls`: a poll's life, [`Pallet::do_propose`], [`Pallet::do_vote`], [`Pallet::do_close`];
+//! - `tally`: counting votes and deciding polls, [`Pallet::decisive_tally`],
+//!   [`Pallet::poll_tally`];
+//! - `try_state`: the invariants, [`Pallet::do_try_state`];
+//! - [`vote_weight`]: the holistic vote weight, [`HolisticWeight`] and [`holistic_weight`];
+//! - [`math`]: the weight cap, pure integer arithmetic;
+//! - [`types`]: what is stored, and the rules of its types ([`Track::passes`]);
+//! - [`weights`]: the generated weights of the calls.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -57,36 +76,34 @@ mod benchmarking;
 pub mod math;
 #[cfg(test)]
 mod mock;
+mod polls;
+mod tally;
 #[cfg(test)]
 mod tests;
+mod try_state;
 pub mod types;
+pub mod vote_weight;
 pub mod weights;
 
 pub use pallet::*;
 pub use types::*;
+pub use vote_weight::{holistic_weight, HolisticWeight};
 pub use weights::WeightInfo;
 
 use alloc::boxed::Box;
-use codec::DecodeLimit;
 use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, Cooperatives, PollId, Tally, VoteWeight, VotingWeight,
+	CollectiveOrigin, CoopId, CoopUnavailable, Cooperatives, PollId, Tally, VoteWeight,
 };
-
-/// The weight cap applies in cooperatives with at least this many members.
-pub const CAP_MIN_MEMBERS: u32 = 10;
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	pallet_prelude::*,
-	traits::{
-		fungible::{Inspect, MutateHold},
-		tokens::Precision,
-	},
+	traits::fungible::{Inspect, MutateHold},
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::{
-	traits::{Dispatchable, Saturating, Zero},
-	Perbill,
-};
+use sp_runtime::traits::{Dispatchable, Zero};
+
+/// The weight cap applies in cooperatives with at least this many members.
+pub const CAP_MIN_MEMBERS: u32 = 10;
 
 /// A balance of the currency deposits are held in.
 pub type BalanceOf<T> =
@@ -295,7 +312,7 @@ pub mod pallet {
 			let (scope, depositor, period) = match scope {
 				ProposalScope::Cooperative(coop) => {
 					let who = ensure_signed(origin)?;
-					ensure!(T::Cooperatives::is_active(coop), Error::<T>::CooperativeNotActive);
+					T::Cooperatives::ensure_active(coop).map_err(Error::<T>::from)?;
 					ensure!(T::Cooperatives::is_member(coop, &who), Error::<T>::NotMember);
 					let params =
 						T::Cooperatives::params(coop).ok_or(Error::<T>::CooperativeNotActive)?;
@@ -303,7 +320,7 @@ pub mod pallet {
 				},
 				ProposalScope::Federation(track) => {
 					let coop = T::CooperativeOrigin::ensure_origin(origin)?;
-					ensure!(T::Cooperatives::is_active(coop), Error::<T>::CooperativeNotActive);
+					T::Cooperatives::ensure_active(coop).map_err(Error::<T>::from)?;
 					(
 						PollScope::Federation { track, proposer: coop },
 						T::Cooperatives::account(coop),
@@ -373,258 +390,12 @@ pub mod pallet {
 	}
 }
 
-/// What a poll's votes say now.
-#[derive(PartialEq, Eq, Debug)]
-enum Outcome {
-	Approved,
-	Rejected,
-	Undecided,
-}
-
-impl<T: Config> Pallet<T> {
-	/// Opens a poll. Does not check the proposer's right to propose nor the call.
-	pub fn do_propose(
-		scope: PollScope,
-		depositor: T::AccountId,
-		proposal: ProposalOf<T>,
-		period: BlockNumberFor<T>,
-	) -> Result<PollId, DispatchError> {
-		let poll = NextPollId::<T>::get();
-		let next = poll.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-		let deposit = T::PollDeposit::get();
-		T::Currency::hold(&HoldReason::PollDeposit.into(), &depositor, deposit)?;
-		let end = frame_system::Pallet::<T>::block_number().saturating_add(period);
-		Polls::<T>::insert(
-			poll,
-			Poll {
-				scope,
-				depositor: depositor.clone(),
-				deposit,
-				proposal,
-				end,
-				tally: Tally::default(),
-			},
-		);
-		NextPollId::<T>::put(next);
-		Self::deposit_event(Event::Proposed { poll, scope, depositor, end });
-		Ok(poll)
-	}
-
-	/// Records a vote. Checks everything but the origin, which the caller turned into `voter`.
-	pub fn do_vote(poll: PollId, voter: Voter<T::AccountId>, aye: bool) -> DispatchResult {
-		Polls::<T>::try_mutate(poll, |entry| -> DispatchResult {
-			let open = entry.as_mut().ok_or(Error::<T>::UnknownPoll)?;
-			ensure!(
-				frame_system::Pallet::<T>::block_number() <= open.end,
-				Error::<T>::VotingClosed
-			);
-			ensure!(open.tally.voters < T::MaxVoters::get(), Error::<T>::TooManyVoters);
-			let weight = match (&open.scope, &voter) {
-				(PollScope::Cooperative(coop), Voter::Member(who)) => {
-					ensure!(T::Cooperatives::is_active(*coop), Error::<T>::CooperativeNotActive);
-					ensure!(T::Cooperatives::is_member(*coop, who), Error::<T>::NotMember);
-					ensure!(!MemberVotes::<T>::contains_key(poll, who), Error::<T>::AlreadyVoted);
-					let weight = T::VoteWeight::vote_weight(*coop, who);
-					T::VoteWeight::lock_for_poll(*coop, who, open.end);
-					MemberVotes::<T>::insert(poll, who, MemberVote { aye, weight });
-					weight
-				},
-				(PollScope::Federation { .. }, Voter::Cooperative(coop)) => {
-					ensure!(T::Cooperatives::is_active(*coop), Error::<T>::CooperativeNotActive);
-					ensure!(!CoopVotes::<T>::contains_key(poll, coop), Error::<T>::AlreadyVoted);
-					CoopVotes::<T>::insert(poll, coop, aye);
-					1
-				},
-				_ => return Err(Error::<T>::WrongScope.into()),
-			};
-			let tally = &mut open.tally;
-			if aye {
-				tally.ayes = tally.ayes.saturating_add(weight);
-			} else {
-				tally.nays = tally.nays.saturating_add(weight);
-			}
-			tally.voters = tally.voters.saturating_add(1);
-			Self::deposit_event(Event::Voted { poll, voter, aye, weight });
-			Ok(())
-		})
-	}
-
-	/// The tally that decides a poll: in a cooperative of at least [`CAP_MIN_MEMBERS`] members,
-	/// each vote capped so that none holds more than the cooperative's `weight_cap` of the total
-	/// ([`math::cap_level`]); otherwise the votes as cast. Reads every vote of a capped poll.
-	pub fn decisive_tally(poll_id: PollId, poll: &Poll<T>) -> Tally {
-		let PollScope::Cooperative(coop) = poll.scope else { return poll.tally };
-		if T::Cooperatives::member_count(coop) < CAP_MIN_MEMBERS {
-			return poll.tally;
+/// Governance does not tell an unknown cooperative from one that is not active: both are
+/// [`Error::CooperativeNotActive`].
+impl<T> From<CoopUnavailable> for Error<T> {
+	fn from(unavailable: CoopUnavailable) -> Self {
+		match unavailable {
+			CoopUnavailable::Unknown | CoopUnavailable::NotActive => Error::CooperativeNotActive,
 		}
-		let Some(params) = T::Cooperatives::params(coop) else { return poll.tally };
-		let votes: alloc::vec::Vec<MemberVote> = MemberVotes::<T>::iter_prefix_values(poll_id)
-			.take(T::MaxVoters::get() as usize)
-			.collect();
-		let weights: alloc::vec::Vec<VotingWeight> = votes.iter().map(|vote| vote.weight).collect();
-		let level = math::cap_level(&weights, params.weight_cap);
-		let mut tally = Tally { voters: poll.tally.voters, ..Default::default() };
-		for vote in votes {
-			let side = if vote.aye { &mut tally.ayes } else { &mut tally.nays };
-			*side = side.saturating_add(math::capped(vote.weight, level));
-		}
-		tally
-	}
-
-	/// Whether a poll passed, failed, or can still go either way, now.
-	fn outcome(poll_id: PollId, poll: &Poll<T>) -> Outcome {
-		let ended = frame_system::Pallet::<T>::block_number() > poll.end;
-		let Tally { ayes, nays, voters } = Self::decisive_tally(poll_id, poll);
-		match poll.scope {
-			PollScope::Cooperative(coop) => {
-				let members = T::Cooperatives::member_count(coop);
-				if !ended && voters < members {
-					return Outcome::Undecided;
-				}
-				let Some(params) = T::Cooperatives::params(coop) else { return Outcome::Rejected };
-				let quorate =
-					members > 0 && Perbill::from_rational(voters, members) >= params.quorum;
-				let cast = ayes.saturating_add(nays);
-				let approved = if params.approval.is_one() {
-					cast > 0 && ayes == cast
-				} else {
-					ayes > params.approval.mul_floor(cast)
-				};
-				if quorate && approved && T::Cooperatives::is_active(coop) {
-					Outcome::Approved
-				} else {
-					Outcome::Rejected
-				}
-			},
-			PollScope::Federation { track, .. } => {
-				let active = u64::from(T::Cooperatives::active_count());
-				let passes = |ayes: u64| {
-					ayes > 0
-						&& match track {
-							Track::Federation => ayes.saturating_mul(2) > active,
-							Track::Upgrade => ayes.saturating_mul(3) >= active.saturating_mul(2),
-						}
-				};
-				if passes(ayes) {
-					Outcome::Approved
-				} else if ended || !passes(active.saturating_sub(nays)) {
-					Outcome::Rejected
-				} else {
-					Outcome::Undecided
-				}
-			},
-		}
-	}
-
-	/// Closes a poll if it is decided: releases the deposit, removes the poll and its votes,
-	/// and dispatches a passed call. Returns the weight used.
-	pub fn do_close(poll_id: PollId) -> Result<Weight, DispatchError> {
-		let poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::UnknownPoll)?;
-		let outcome = Self::outcome(poll_id, &poll);
-		let tally = Self::decisive_tally(poll_id, &poll);
-		ensure!(outcome != Outcome::Undecided, Error::<T>::TooEarly);
-
-		T::Currency::release(
-			&HoldReason::PollDeposit.into(),
-			&poll.depositor,
-			poll.deposit,
-			Precision::BestEffort,
-		)?;
-		Polls::<T>::remove(poll_id);
-		let voters = poll.tally.voters;
-		match poll.scope {
-			PollScope::Cooperative(coop) => {
-				// What the votes locked is free once no other open poll holds it.
-				for voter in
-					MemberVotes::<T>::iter_key_prefix(poll_id).take(T::MaxVoters::get() as usize)
-				{
-					T::VoteWeight::release_poll(coop, &voter, poll.end);
-				}
-				let _ = MemberVotes::<T>::clear_prefix(poll_id, T::MaxVoters::get(), None);
-			},
-			PollScope::Federation { .. } => {
-				let _ = CoopVotes::<T>::clear_prefix(poll_id, T::MaxVoters::get(), None);
-			},
-		}
-
-		if outcome == Outcome::Rejected {
-			Self::deposit_event(Event::Rejected { poll: poll_id, tally });
-			return Ok(T::WeightInfo::close_rejected(voters));
-		}
-		Self::deposit_event(Event::Approved { poll: poll_id, tally });
-		let mut weight = T::WeightInfo::close_approved(voters);
-		let origin = match poll.scope {
-			PollScope::Cooperative(coop) => CollectiveOrigin::Cooperative(coop),
-			PollScope::Federation { track: Track::Federation, .. } => CollectiveOrigin::Federation,
-			PollScope::Federation { track: Track::Upgrade, .. } => {
-				CollectiveOrigin::FederationSupermajority
-			},
-		};
-		let result = match <T as Config>::RuntimeCall::decode_all_with_depth_limit(
-			MAX_CALL_DEPTH,
-			&mut &poll.proposal[..],
-		) {
-			Ok(call) => {
-				let info = call.get_dispatch_info();
-				let result = call.dispatch(origin.into());
-				let post_info = match result {
-					Ok(post_info) => post_info,
-					Err(error) => error.post_info,
-				};
-				weight = weight.saturating_add(post_info.calc_actual_weight(&info));
-				result.map(|_| ()).map_err(|error| error.error)
-			},
-			Err(_) => Err(Error::<T>::UndecodableProposal.into()),
-		};
-		Self::deposit_event(Event::Executed { poll: poll_id, result });
-		Ok(weight)
-	}
-
-	/// The tally of an open poll.
-	pub fn poll_tally(poll: PollId) -> Option<Tally> {
-		Polls::<T>::get(poll).map(|open| Self::decisive_tally(poll, &open))
-	}
-
-	/// The invariants of this pallet's storage (iterates over all of it: for tests and
-	/// try-runtime, never for a call).
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let next = NextPollId::<T>::get();
-		for (id, poll) in Polls::<T>::iter() {
-			ensure!(id < next, "a poll's id is not below NextPollId");
-			let mut tally = Tally::default();
-			match poll.scope {
-				PollScope::Cooperative(_) => {
-					ensure!(
-						CoopVotes::<T>::iter_prefix(id).next().is_none(),
-						"coop vote in coop poll"
-					);
-					for (_, vote) in MemberVotes::<T>::iter_prefix(id) {
-						let side = if vote.aye { &mut tally.ayes } else { &mut tally.nays };
-						*side = side.saturating_add(vote.weight);
-						tally.voters = tally.voters.saturating_add(1);
-					}
-				},
-				PollScope::Federation { .. } => {
-					ensure!(
-						MemberVotes::<T>::iter_prefix(id).next().is_none(),
-						"member vote in federation poll"
-					);
-					for (_, aye) in CoopVotes::<T>::iter_prefix(id) {
-						let side = if aye { &mut tally.ayes } else { &mut tally.nays };
-						*side = side.saturating_add(1);
-						tally.voters = tally.voters.saturating_add(1);
-					}
-				},
-			}
-			ensure!(tally == poll.tally, "a poll's tally disagrees with its votes");
-			ensure!(tally.voters <= T::MaxVoters::get(), "a poll has too many voters");
-		}
-		for (id, _, _) in MemberVotes::<T>::iter() {
-			ensure!(Polls::<T>::contains_key(id), "a vote in a poll that is not open");
-		}
-		for (id, _, _) in CoopVotes::<T>::iter() {
-			ensure!(Polls::<T>::contains_key(id), "a vote in a poll that is not open");
-		}
-		Ok(())
 	}
 }

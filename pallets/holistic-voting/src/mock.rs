@@ -1,45 +1,38 @@
-//! A mock runtime for governance: balances, a mock registry of cooperatives (no dependency on
-//! the cooperatives pallet), and a `target` pallet whose calls record the origin they ran with.
+//! A mock runtime for governance, from the test kit: System and Balances, the collective
+//! origins, the mock registry of cooperatives (no dependency on the cooperatives pallet); and a
+//! `target` pallet whose calls record the origin they ran with.
 //!
 //! Cooperatives: 0 = {1, 2, 3}, 1 = {4, 5, 6}, 2 = {7, 8, 9}, all active, voting period 10;
-//! accounts 1..=20 and each cooperative's account hold 1,000.
+//! accounts 1..=20 and each cooperative's account (`1_000 + coop`) hold 1,000.
 
 use crate as pallet_holistic_voting;
 use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, EnsureFederationSupermajority,
-	OneMemberOneVote,
+	CoopId, CoopParams, EnsureCooperative, EnsureFederationSupermajority, OneMemberOneVote,
 };
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight};
-use sp_runtime::{BuildStorage, Perbill};
+use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
 use std::collections::BTreeMap;
 
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use confoederatio_test_kit::{MockCoop, MockCooperatives};
 
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
+		Origins: confoederatio_test_kit::origins,
 		Target: target,
 		Governance: pallet_holistic_voting,
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
+confoederatio_test_kit::mock_system_and_balances!(Test, u64);
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+impl confoederatio_test_kit::origins::Config for Test {}
 
-/// A pallet that carries the collective origins and records how its calls were dispatched.
+/// A pallet whose calls record how they were dispatched: by which cooperative, or by the
+/// federation (the collective origins come from the test kit's `origins`).
 #[frame_support::pallet]
 pub mod target {
-	use confoederatio_primitives::{CollectiveOrigin, CoopId};
+	use confoederatio_primitives::CoopId;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
@@ -51,9 +44,6 @@ pub mod target {
 		type CooperativeOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = CoopId>;
 		type FederationOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 	}
-
-	#[pallet::origin]
-	pub type Origin = CollectiveOrigin;
 
 	/// What the calls recorded: (acting cooperative or None for the federation, value).
 	#[pallet::storage]
@@ -117,8 +107,6 @@ pub fn default_params() -> CoopParams<u64> {
 	CoopParams { voting_period: VOTING_PERIOD, ..Default::default() }
 }
 
-pub use confoederatio_primitives::testing::{MockCoop, MockCooperatives};
-
 /// Changes `coop`, creating it (active, no members, the default parameters) if need be.
 pub fn set_coop(coop: CoopId, change: impl FnOnce(&mut MockCoop)) {
 	if MockCooperatives::get(coop).is_none() {
@@ -176,42 +164,20 @@ impl pallet_holistic_voting::Config for Test {
 	type MaxProposalWeight = MaxProposalWeight;
 	type MaxVoters = ConstU32<MAX_VOTERS>;
 	type WeightInfo = ();
+	/// The test kit's registry creates the benchmarks' cooperatives (active, default
+	/// parameters).
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
+	type BenchmarkHelper = MockCooperatives;
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
-	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = MockCooperatives::next_id();
-		set_coop(coop, |c| c.members = members.to_vec());
-		coop
-	}
-	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin {
-		coop_origin(coop)
-	}
-}
-
-pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
-	CollectiveOrigin::Cooperative(coop).into()
-}
-
+/// Fresh externalities at block 1: the three cooperatives above, accounts 1..=20 and the
+/// cooperatives' accounts 1_000..1_004 endowed with 1,000.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	MockCooperatives::reset();
+	let endowed = (1..=20).chain(1_000..1_004).map(|who| (who, 1_000));
+	let ext = confoederatio_test_kit::test_ext::<Test>(endowed);
 	for (coop, members) in [(0, vec![1, 2, 3]), (1, vec![4, 5, 6]), (2, vec![7, 8, 9])] {
 		set_coop(coop, |c| c.members = members);
 	}
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).chain(1_000..1_004).map(|who| (who, 1_000)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
 
@@ -221,8 +187,4 @@ pub fn build_and_execute(test: impl FnOnce()) {
 		test();
 		Governance::do_try_state().expect("invariants hold after the test");
 	});
-}
-
-pub fn quorum(percent: u32) -> Perbill {
-	Perbill::from_percent(percent)
 }

@@ -1,7 +1,7 @@
 //! The types the governance pallet stores.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use confoederatio_primitives::{CoopId, Tally};
+use confoederatio_primitives::{CollectiveOrigin, CoopId, Tally, VotingWeight};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -27,6 +27,27 @@ pub enum Track {
 	/// At least two thirds of the active cooperatives; dispatches as `FederationSupermajority`
 	/// (runtime upgrades).
 	Upgrade,
+}
+
+impl Track {
+	/// Whether `ayes` cooperatives voting aye carry a poll on this track among `active` active
+	/// cooperatives: at least one, and more than half (`Federation`) or at least two thirds
+	/// (`Upgrade`) of them.
+	pub fn passes(self, ayes: u64, active: u64) -> bool {
+		ayes > 0
+			&& match self {
+				Track::Federation => ayes.saturating_mul(2) > active,
+				Track::Upgrade => ayes.saturating_mul(3) >= active.saturating_mul(2),
+			}
+	}
+
+	/// The origin a passed poll on this track dispatches its call with.
+	pub fn origin(self) -> CollectiveOrigin {
+		match self {
+			Track::Federation => CollectiveOrigin::Federation,
+			Track::Upgrade => CollectiveOrigin::FederationSupermajority,
+		}
+	}
 }
 
 /// Where a proposal is decided, as the proposer names it.
@@ -75,6 +96,17 @@ pub enum PollScope {
 	},
 }
 
+impl PollScope {
+	/// The origin a passed poll dispatches its call with: `Cooperative(coop)` for a cooperative
+	/// poll, the track's for a federation poll. Never Root.
+	pub fn origin(self) -> CollectiveOrigin {
+		match self {
+			PollScope::Cooperative(coop) => CollectiveOrigin::Cooperative(coop),
+			PollScope::Federation { track, .. } => track.origin(),
+		}
+	}
+}
+
 /// Who voted.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -103,7 +135,7 @@ pub struct MemberVote {
 	/// For or against.
 	pub aye: bool,
 	/// The weight it was cast with, fixed when cast.
-	pub weight: confoederatio_primitives::VotingWeight,
+	pub weight: VotingWeight,
 }
 
 /// The encoded call a poll decides on, at most `MaxProposalLength` bytes.
@@ -127,4 +159,11 @@ pub struct Poll<T: Config> {
 	pub end: BlockNumberFor<T>,
 	/// The votes so far.
 	pub tally: Tally,
+}
+
+impl<T: Config> Poll<T> {
+	/// Whether votes still count at block `now` (the voting period includes `end`).
+	pub fn is_open_at(&self, now: BlockNumberFor<T>) -> bool {
+		now <= self.end
+	}
 }

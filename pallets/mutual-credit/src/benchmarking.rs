@@ -34,6 +34,16 @@ fn member<T: Config>(
 	members.get(index).cloned().ok_or(BenchmarkError::Stop("too few members"))
 }
 
+/// `coop`'s decision ("this cooperative decided").
+fn coop_origin<T: Config>(coop: CoopId) -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::CooperativeOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)
+}
+
+/// The federation's decision.
+fn federation_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
 /// Lets `who` owe at least `amount` in `coop`'s currency.
 fn allow_debt<T: Config>(coop: CoopId, who: &T::AccountId, amount: Credit) {
 	Accounts::<T>::mutate(coop, who, |account| {
@@ -51,8 +61,7 @@ where
 {
 	let (from_coop, from_members) = cooperative::<T>("payer", 1);
 	let (to_coop, to_members) = cooperative::<T>("payee", 1);
-	let federation =
-		T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	let federation = federation_origin::<T>()?;
 	for coop in [from_coop, to_coop] {
 		Pallet::<T>::set_federation_limit(federation.clone(), coop, T::MaxFederationLimit::get())
 			.map_err(|_| BenchmarkError::Stop("federation limit"))?;
@@ -83,7 +92,7 @@ mod benchmarks {
 	fn set_credit_limit() -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>("member", 1);
 		let who = member::<T>(&members, 0)?;
-		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let origin = coop_origin::<T>(coop)?;
 		let limit = T::MaxCreditLimit::get();
 
 		#[extrinsic_call]
@@ -96,7 +105,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_default_credit_limit() -> Result<(), BenchmarkError> {
 		let (coop, _) = cooperative::<T>("member", 1);
-		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let origin = coop_origin::<T>(coop)?;
 		let limit = T::MaxCreditLimit::get();
 
 		#[extrinsic_call]
@@ -110,21 +119,21 @@ mod benchmarks {
 	fn submit_contribution() -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>("member", 1);
 		let who = member::<T>(&members, 0)?;
-		let hours = T::MaxContributionHours::get();
+		let amount = T::MaxContribution::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), coop, hours, WorkCategory::Subsistence, T::Hash::default());
+		_(RawOrigin::Signed(who), coop, amount, WorkCategory::Subsistence, T::Hash::default());
 
 		assert!(Contributions::<T>::contains_key(NextContributionId::<T>::get().saturating_sub(1)));
 		Ok(())
 	}
 
-	/// Issues credit: the cooperative's account and the member's both exist and change.
+	/// Issues credit: the coop account and the member's both exist and change.
 	#[benchmark]
 	fn approve_contribution() -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>("member", 2);
 		let who = member::<T>(&members, 0)?;
-		// The cooperative's account exists (a member paid it before).
+		// The coop account exists (a member paid it before).
 		Pallet::<T>::do_transfer(
 			coop,
 			member::<T>(&members, 1)?,
@@ -136,12 +145,12 @@ mod benchmarks {
 		Pallet::<T>::do_submit_contribution(
 			coop,
 			who.clone(),
-			T::MaxContributionHours::get().min(T::DefaultIssuanceLimit::get()).max(1),
+			T::MaxContribution::get().min(T::DefaultIssuanceLimit::get()).max(1),
 			WorkCategory::Commons,
 			T::Hash::default(),
 		)
 		.map_err(|_| BenchmarkError::Stop("submit"))?;
-		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let origin = coop_origin::<T>(coop)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
@@ -163,7 +172,7 @@ mod benchmarks {
 			T::Hash::default(),
 		)
 		.map_err(|_| BenchmarkError::Stop("submit"))?;
-		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let origin = coop_origin::<T>(coop)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
@@ -189,8 +198,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_federation_limit() -> Result<(), BenchmarkError> {
 		let (coop, _) = cooperative::<T>("member", 1);
-		let origin =
-			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = federation_origin::<T>()?;
 		let limit = T::MaxFederationLimit::get();
 
 		#[extrinsic_call]
@@ -203,8 +211,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_exchange_rate() -> Result<(), BenchmarkError> {
 		let (coop, _) = cooperative::<T>("member", 1);
-		let origin =
-			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = federation_origin::<T>()?;
 		let rate = ExchangeRate::from_rational(3, 2);
 
 		#[extrinsic_call]
@@ -214,8 +221,8 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Takes over a member's debt: the member's, the cooperative's and the currency's records
-	/// all change.
+	/// Takes over a member's debt: the member's and the coop account's records and the
+	/// currency all change.
 	#[benchmark]
 	fn write_off() -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>("member", 2);
@@ -224,7 +231,7 @@ mod benchmarks {
 		allow_debt::<T>(coop, &debtor, debt);
 		Pallet::<T>::do_transfer(coop, debtor.clone(), creditor, debt)
 			.map_err(|_| BenchmarkError::Stop("transfer"))?;
-		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let origin = coop_origin::<T>(coop)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop, debtor.clone());

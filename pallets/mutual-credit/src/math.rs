@@ -38,7 +38,7 @@ pub fn available(balance: CreditBalance, limit: Credit) -> Credit {
 /// Whether `balance` is within `-limit..`.
 pub fn within_limit(balance: CreditBalance, limit: Credit) -> bool {
 	match CreditBalance::try_from(limit) {
-		Ok(limit) => balance >= -limit,
+		Ok(limit) => limit.checked_neg().is_some_and(|floor| balance >= floor),
 		Err(_) => true,
 	}
 }

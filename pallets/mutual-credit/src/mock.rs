@@ -1,59 +1,77 @@
-//! A mock runtime for mutual credit: balances, and a mock registry of cooperatives (no dependency
-//! on the cooperatives pallet) that tells this pallet who joins and leaves, as the runtime does.
+//! A mock runtime for mutual credit, built from the test kit: balances, the kit's origins and
+//! mock registry of cooperatives (no dependency on the cooperatives pallet), which tells this
+//! pallet who joins and leaves, as the runtime does.
 //!
 //! Cooperatives: 0 = {1, 2, 3} and 1 = {4, 5, 6}, active; 2 = {7, 8}, suspended. A
-//! cooperative's account is `1_000 + coop`. Accounts 1..=20 hold 1,000 native units.
+//! cooperative's coop account is `1_000 + coop`. Accounts 1..=20 hold 1,000 native units.
 //! Limits: default credit limit 500, issuance limit 10,000, federation limit none (0).
 
 use crate as pallet_mutual_credit;
 use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopParams, EnsureCooperative, EnsureFederation, MembershipHooks,
+	CoopId, CoopParams, EnsureCooperative, EnsureFederation, MembershipHooks,
 };
-use frame_support::{derive_impl, traits::ConstU128};
-use sp_runtime::{BuildStorage, DispatchResult};
+use frame_support::traits::{ConstU128, ConstU64};
+use sp_runtime::DispatchResult;
 
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use confoederatio_test_kit::{coop_origin, federation_origin as federation, MockCooperatives};
 
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
-		Origins: origins,
+		Origins: confoederatio_test_kit::origins,
 		MutualCredit: pallet_mutual_credit,
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
+confoederatio_test_kit::mock_system_and_balances!(Test, u64);
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
+impl confoederatio_test_kit::origins::Config for Test {}
+
+pub const DEFAULT_LIMIT: u128 = 500;
+pub const ISSUANCE_LIMIT: u128 = 10_000;
+pub const MAX_CREDIT_LIMIT: u128 = 5_000;
+pub const MAX_ISSUANCE_LIMIT: u128 = 1_000_000;
+pub const MAX_FEDERATION_LIMIT: u128 = 100_000;
+/// The most one contribution may claim: 24 hours, in hundredths of an hour.
+pub const MAX_CONTRIBUTION: u128 = 2_400;
+pub const DEPOSIT: u64 = 10;
+
+impl pallet_mutual_credit::Config for Test {
+	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type Cooperatives = MockCooperatives;
+	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
+	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
+	type MaxCreditLimit = ConstU128<MAX_CREDIT_LIMIT>;
+	type DefaultCreditLimit = ConstU128<DEFAULT_LIMIT>;
+	type MaxIssuanceLimit = ConstU128<MAX_ISSUANCE_LIMIT>;
+	type DefaultIssuanceLimit = ConstU128<ISSUANCE_LIMIT>;
+	type MaxFederationLimit = ConstU128<MAX_FEDERATION_LIMIT>;
+	type MaxContribution = ConstU128<MAX_CONTRIBUTION>;
+	type ContributionDeposit = ConstU64<DEPOSIT>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
-/// Carries the collective origins into the mock's `RuntimeOrigin`.
-#[frame_support::pallet]
-pub mod origins {
-	use confoederatio_primitives::CollectiveOrigin;
-
-	#[pallet::pallet]
-	pub struct Pallet<T>(_);
-
-	#[pallet::config]
-	pub trait Config: frame_system::Config {}
-
-	#[pallet::origin]
-	pub type Origin = CollectiveOrigin;
+/// The benchmarks' cooperatives: unlike the kit's `MockCooperatives` helper, its members join
+/// through this pallet's membership hooks, so that they hold accounts as in the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
+	fn create_active_cooperative(members: &[u64]) -> CoopId {
+		let coop = MockCooperatives::next_id();
+		create_coop(coop, true, members);
+		coop
+	}
+	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin {
+		coop_origin(coop)
+	}
 }
 
-impl origins::Config for Test {}
-
-pub use confoederatio_primitives::testing::MockCooperatives;
-
+/// `coop`'s coop account.
 pub fn coop_account(coop: CoopId) -> u64 {
 	MockCooperatives::account_of(coop)
 }
@@ -64,10 +82,6 @@ pub fn create_coop(coop: CoopId, active: bool, members: &[u64]) {
 	for member in members {
 		join(coop, *member);
 	}
-}
-
-pub fn set_active(coop: CoopId, active: bool) {
-	MockCooperatives::change(coop, |c| c.active = active);
 }
 
 /// A member joins, as by `Cooperatives.add_member`.
@@ -84,67 +98,9 @@ pub fn leave(coop: CoopId, who: u64) -> DispatchResult {
 	Ok(())
 }
 
-pub const DEFAULT_LIMIT: u128 = 500;
-pub const ISSUANCE_LIMIT: u128 = 10_000;
-pub const MAX_CREDIT_LIMIT: u128 = 5_000;
-pub const MAX_ISSUANCE_LIMIT: u128 = 1_000_000;
-pub const MAX_FEDERATION_LIMIT: u128 = 100_000;
-pub const MAX_HOURS: u128 = 2_400;
-pub const DEPOSIT: u64 = 10;
-
-impl pallet_mutual_credit::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Cooperatives = MockCooperatives;
-	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
-	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
-	type MaxCreditLimit = ConstU128<MAX_CREDIT_LIMIT>;
-	type DefaultCreditLimit = ConstU128<DEFAULT_LIMIT>;
-	type MaxIssuanceLimit = ConstU128<MAX_ISSUANCE_LIMIT>;
-	type DefaultIssuanceLimit = ConstU128<ISSUANCE_LIMIT>;
-	type MaxFederationLimit = ConstU128<MAX_FEDERATION_LIMIT>;
-	type MaxContributionHours = ConstU128<MAX_HOURS>;
-	type ContributionDeposit = frame_support::traits::ConstU64<DEPOSIT>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl confoederatio_primitives::BenchmarkHelper<u64, RuntimeOrigin> for MockBenchmarkHelper {
-	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = MockCooperatives::next_id();
-		create_coop(coop, true, members);
-		coop
-	}
-	fn cooperative_origin(coop: CoopId) -> RuntimeOrigin {
-		coop_origin(coop)
-	}
-}
-
-pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
-	CollectiveOrigin::Cooperative(coop).into()
-}
-
-pub fn federation() -> RuntimeOrigin {
-	CollectiveOrigin::Federation.into()
-}
-
 /// The mock's genesis, without cooperatives (the benchmarks create their own).
 pub fn empty_test_ext() -> sp_io::TestExternalities {
-	MockCooperatives::reset();
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|who| (who, 1_000)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	confoederatio_test_kit::test_ext::<Test>((1..=20).map(|who| (who, 1_000)))
 }
 
 /// Genesis with the mock's three cooperatives.

@@ -4,7 +4,9 @@ use super::*;
 use alloc::vec::Vec;
 use confoederatio_primitives::BenchmarkHelper as _;
 use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use sp_runtime::Saturating;
 
 /// An active cooperative of `size` members, each funded and holding `credit` of subsistence
 /// credit; its rate set to the existential deposit per unit (so that a unit pays out more than

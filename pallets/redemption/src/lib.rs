@@ -5,39 +5,58 @@
 //! ## Overview
 //!
 //! Anyone funds a cooperative's reserve ([`Pallet::fund`]); each deposit is split between two
-//! buckets by the cooperative's `reserve_split` (default 75% `Subsistence`, 25% `Commons`). The
-//! cooperative sets the rate, native units per unit of credit ([`Pallet::set_rate`]). A member
-//! redeems credit up to its entitlement in a category ([`Pallet::redeem`]): the credit leaves
-//! circulation (its balance goes down, the cooperative's account up, so every currency still
-//! sums to zero), and it is paid `amount · rate` minus the exit fee, which stays in the bucket.
+//! buckets by the cooperative's `reserve_split` (default 75% `Subsistence`, 25% `Commons`;
+//! [`Reserve::split`]). The cooperative sets the rate, native units per unit of credit
+//! ([`Pallet::set_rate`]). A member redeems credit up to its entitlement in a category
+//! ([`Pallet::redeem`]): the credit leaves circulation ([`RedeemableCredit::burn`]: its balance
+//! goes down, the cooperative's account up, so every currency still sums to zero), and it is
+//! paid `amount · rate` minus the exit fee, which stays in the bucket ([`Pallet::payout_of`]).
 //! Redeemed credit no longer weighs in votes.
 //!
-//! When the bucket cannot pay (or others already wait), the request waits in that bucket's FIFO
-//! queue; deposits serve the queue as they arrive, at most `MaxServedPerFund` requests per
-//! deposit (no unbounded loop). A waiting request can be cancelled by its owner
-//! ([`Pallet::cancel`]): its credit comes back. Nothing is lost.
+//! When the bucket cannot pay ([`Pallet::can_pay`]) or others already wait, the request waits
+//! in that bucket's FIFO queue; deposits serve the queue as they arrive, at most
+//! `MaxServedPerFund` requests per deposit (no unbounded loop). A waiting request can be
+//! cancelled by its owner ([`Pallet::cancel`]): its credit comes back. Nothing is lost.
 //!
-//! The reserve's funds sit in a keyless account per cooperative, derived from `PalletId`.
+//! The reserve's funds sit in a keyless account per cooperative, derived from `PalletId`
+//! ([`Pallet::reserve_account`]).
+//!
+//! ## The exchange
+//!
+//! Through [`ReserveLedger`](confoederatio_primitives::ReserveLedger) the exchange
+//! (`pallet-federated-dex`) sets part of the `Commons` bucket aside for the cooperative's
+//! standing buy order at the floor of its price band (`earmark`), pays sellers from it
+//! (`pay_earmarked`) and puts back what the order did not spend (`unearmark`); what the
+//! cooperative's standing sell order earns is paid into the reserve account and split like a
+//! deposit (`deposited`), without serving the queues (the next deposit does).
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
 //!
 //! - Each reserve's buckets and earmark sum to everything funded minus everything paid, and the
 //!   reserve account holds at least that.
+//! - Each queue's head is not past its tail; its waiting count is the number of its requests,
+//!   all between its head and tail; every request belongs to a queue.
 //!
-//! ## The exchange
+//! ## Where things are
 //!
-//! Through [`ReserveLedger`] the exchange (`pallet-federated-dex`) sets part of the `Commons`
-//! bucket aside for the cooperative's standing buy order at the floor of its price band
-//! (`earmark`), pays sellers from it (`pay_earmarked`) and puts back what the order did not spend
-//! (`unearmark`); what the cooperative's standing sell order earns is paid into the reserve
-//! account and split like a deposit (`deposited`).
-//! - Each queue's waiting count is the number of its requests, all between its head and tail.
+//! | module | what |
+//! |---|---|
+//! | [`types`] | the stored records and their rules: [`Reserve`] (split, buckets, earmark), [`QueueBounds`], [`Request`], [`payout_at`] |
+//! | `reserve` | funding ([`Pallet::do_fund`]), the rate ([`Pallet::do_set_rate`]), [`Pallet::can_pay`], [`Pallet::reserve_info`], the `ReserveLedger` impl |
+//! | `redeem` | [`Pallet::do_redeem`] (paid at once, or queued), [`Pallet::payout_of`] |
+//! | `queue` | the FIFO queues: a request waits at the back, deposits serve the front, [`Pallet::do_cancel`] |
+//! | `try_state` | [`Pallet::do_try_state`] |
+//! | [`weights`] | generated weights |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
 
+mod queue;
+mod redeem;
+mod reserve;
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -53,21 +72,13 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use confoederatio_primitives::{
-	CoopId, Cooperatives, Credit, CreditLedger, ReserveInfo, ReserveLedger, WorkCategory,
+	CoopId, CoopUnavailable, Cooperatives, Credit, RedeemableCredit, WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::{Inspect, Mutate},
-		tokens::{Fortitude, Preservation},
-	},
-	PalletId,
+	traits::{fungible::Inspect, EnsureOriginWithArg},
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::{
-	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Zero},
-	Perbill, Saturating,
-};
 
 /// A balance of the native token.
 pub type BalanceOf<T> =
@@ -79,6 +90,8 @@ pub type RequestOf<T> = Request<<T as frame_system::Config>::AccountId, BalanceO
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::{traits::fungible::Mutate, PalletId};
+	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -95,11 +108,12 @@ pub mod pallet {
 		/// The registry of cooperatives, their members and parameters.
 		type Cooperatives: Cooperatives<Self::AccountId, BlockNumberFor<Self>>;
 
-		/// The mutual-credit ledgers: entitlements, and burning credit.
-		type Credit: CreditLedger<Self::AccountId, BlockNumberFor<Self>>;
+		/// The mutual-credit ledgers: entitlements, and burning credit for a redemption.
+		type Ledger: RedeemableCredit<Self::AccountId>;
 
-		/// A cooperative acting after its members' vote; succeeds with its id.
-		type CooperativeOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = CoopId>;
+		/// "This cooperative decided" (after its members' vote), for the cooperative a call
+		/// names.
+		type CooperativeOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CoopId>;
 
 		/// Derives the reserves' accounts.
 		#[pallet::constant]
@@ -255,8 +269,6 @@ pub mod pallet {
 		UnknownRequest,
 		/// Only the member who made a request may cancel it.
 		NotRequester,
-		/// The origin is another cooperative's.
-		WrongCooperative,
 		/// The reserve holds less than the exchange asked of it.
 		InsufficientReserve,
 	}
@@ -290,14 +302,8 @@ pub mod pallet {
 			coop: CoopId,
 			#[pallet::compact] rate: BalanceOf<T>,
 		) -> DispatchResult {
-			let acting = T::CooperativeOrigin::ensure_origin(origin)?;
-			ensure!(acting == coop, Error::<T>::WrongCooperative);
-			ensure!(T::Cooperatives::params(coop).is_some(), Error::<T>::UnknownCooperative);
-			Reserves::<T>::mutate(coop, |reserve| {
-				reserve.get_or_insert_with(Default::default).rate = rate;
-			});
-			Self::deposit_event(Event::RateSet { coop, rate });
-			Ok(())
+			T::CooperativeOrigin::ensure_origin(origin, &coop)?;
+			Self::do_set_rate(coop, rate)
 		}
 
 		/// Redeem `amount` of `coop`'s credit from the member's entitlement in `category`: the
@@ -331,22 +337,7 @@ pub mod pallet {
 			index: QueueIndex,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let request =
-				Requests::<T>::get((coop, category), index).ok_or(Error::<T>::UnknownRequest)?;
-			ensure!(request.who == who, Error::<T>::NotRequester);
-			T::Credit::unburn(coop, &who, category, request.credit)?;
-			Requests::<T>::remove((coop, category), index);
-			Queues::<T>::mutate((coop, category), |queue| {
-				queue.waiting = queue.waiting.saturating_sub(1)
-			});
-			Self::deposit_event(Event::Cancelled {
-				coop,
-				category,
-				index,
-				who,
-				credit: request.credit,
-			});
-			Ok(())
+			Self::do_cancel(coop, who, category, index)
 		}
 	}
 
@@ -366,261 +357,22 @@ pub trait CreditHelper<AccountId> {
 	fn issue(coop: CoopId, who: &AccountId, category: WorkCategory, amount: Credit);
 }
 
-impl<T: Config> Pallet<T> {
-	/// The keyless account that holds `coop`'s reserve.
-	pub fn reserve_account(coop: CoopId) -> T::AccountId {
-		T::PalletId::get().into_sub_account_truncating(coop)
-	}
-
-	/// What the runtime API reports of `coop`'s reserve.
-	pub fn reserve_info(coop: CoopId) -> ReserveInfo<BalanceOf<T>> {
-		let waiting = |category| Queues::<T>::get((coop, category)).waiting;
-		Reserves::<T>::get(coop)
-			.unwrap_or_default()
-			.info(waiting(WorkCategory::Subsistence), waiting(WorkCategory::Commons))
-	}
-
-	/// `credit · rate` and the fee on it (rounded up, so that the payout rounds down).
-	pub fn payout_of(
-		credit: Credit,
-		rate: BalanceOf<T>,
-	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
-		let credit: BalanceOf<T> = credit.try_into().map_err(|_| Error::<T>::Overflow)?;
-		let gross = rate.checked_mul(&credit).ok_or(Error::<T>::Overflow)?;
-		let fee = T::ExitFee::get().mul_ceil(gross);
-		Ok((gross.saturating_sub(fee), fee))
-	}
-
-	/// Deposits into a reserve and serves its queues. Returns how many requests it served or
-	/// skipped. Does not check the origin.
-	pub fn do_fund(
-		coop: CoopId,
-		from: T::AccountId,
-		amount: BalanceOf<T>,
-	) -> Result<u32, DispatchError> {
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut reserve = Reserves::<T>::get(coop).unwrap_or_default();
-		let (subsistence, commons) = Self::add_deposit(coop, &mut reserve, amount)?;
-		T::Currency::transfer(&from, &Self::reserve_account(coop), amount, Preservation::Preserve)?;
-		Self::deposit_event(Event::Funded { coop, from, amount, subsistence, commons });
-		let mut budget = T::MaxServedPerFund::get();
-		for category in [WorkCategory::Subsistence, WorkCategory::Commons] {
-			Self::serve(coop, category, &mut reserve, &mut budget);
+/// A cooperative that cannot act now, as this pallet's errors.
+impl<T> From<CoopUnavailable> for Error<T> {
+	fn from(unavailable: CoopUnavailable) -> Self {
+		match unavailable {
+			CoopUnavailable::Unknown => Error::UnknownCooperative,
+			CoopUnavailable::NotActive => Error::CooperativeNotActive,
 		}
-		Reserves::<T>::insert(coop, reserve);
-		Ok(T::MaxServedPerFund::get().saturating_sub(budget))
-	}
-
-	/// Whether `coop`'s reserve account can pay `amount` and stay alive: its last existential
-	/// deposit is never paid out, so that no dust is reaped from a reserve (a payout that would
-	/// take it waits for the next deposit).
-	fn can_pay(coop: CoopId, amount: BalanceOf<T>) -> bool {
-		T::Currency::reducible_balance(
-			&Self::reserve_account(coop),
-			Preservation::Preserve,
-			Fortitude::Polite,
-		) >= amount
-	}
-
-	/// Splits a deposit of `amount` into `reserve`'s buckets by `coop`'s `reserve_split` and
-	/// counts it as funded; returns the two parts (`Subsistence`, `Commons`).
-	fn add_deposit(
-		coop: CoopId,
-		reserve: &mut Reserve<BalanceOf<T>>,
-		amount: BalanceOf<T>,
-	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
-		let params = T::Cooperatives::params(coop).ok_or(Error::<T>::UnknownCooperative)?;
-		let subsistence = params.reserve_split.mul_floor(amount);
-		let commons = amount.saturating_sub(subsistence);
-		reserve.subsistence =
-			reserve.subsistence.checked_add(&subsistence).ok_or(Error::<T>::Overflow)?;
-		reserve.commons = reserve.commons.checked_add(&commons).ok_or(Error::<T>::Overflow)?;
-		reserve.funded = reserve.funded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		Ok((subsistence, commons))
-	}
-
-	/// Pays the requests at the head of a bucket's queue while the bucket can, spending one unit
-	/// of `budget` on each request paid or cancelled hole skipped.
-	fn serve(
-		coop: CoopId,
-		category: WorkCategory,
-		reserve: &mut Reserve<BalanceOf<T>>,
-		budget: &mut u32,
-	) {
-		let key = (coop, category);
-		let mut queue = Queues::<T>::get(key);
-		while *budget > 0 && queue.head < queue.tail {
-			let Some(request) = Requests::<T>::get(key, queue.head) else {
-				// Cancelled: skip the hole.
-				queue.head = queue.head.saturating_add(1);
-				*budget = budget.saturating_sub(1);
-				continue;
-			};
-			let bucket = reserve.bucket_mut(category);
-			if *bucket < request.payout || !Self::can_pay(coop, request.payout) {
-				break;
-			}
-			let paid = T::Currency::transfer(
-				&Self::reserve_account(coop),
-				&request.who,
-				request.payout,
-				Preservation::Preserve,
-			);
-			if paid.is_err() {
-				// Cannot happen while the buckets are covered (an invariant); never lose the
-				// request: it stays first in line.
-				break;
-			}
-			*bucket = bucket.saturating_sub(request.payout);
-			reserve.paid = reserve.paid.saturating_add(request.payout);
-			Requests::<T>::remove(key, queue.head);
-			Self::deposit_event(Event::QueueServed {
-				coop,
-				category,
-				index: queue.head,
-				who: request.who,
-				payout: request.payout,
-			});
-			queue.head = queue.head.saturating_add(1);
-			queue.waiting = queue.waiting.saturating_sub(1);
-			*budget = budget.saturating_sub(1);
-		}
-		Queues::<T>::insert(key, queue);
-	}
-
-	/// Burns credit and pays or queues it. Checks everything but the origin.
-	pub fn do_redeem(
-		coop: CoopId,
-		who: T::AccountId,
-		category: WorkCategory,
-		amount: Credit,
-	) -> DispatchResult {
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		if !T::Cooperatives::is_active(coop) {
-			ensure!(T::Cooperatives::params(coop).is_some(), Error::<T>::UnknownCooperative);
-			return Err(Error::<T>::CooperativeNotActive.into());
-		}
-		ensure!(T::Cooperatives::is_member(coop, &who), Error::<T>::NotMember);
-		let mut reserve = Reserves::<T>::get(coop).unwrap_or_default();
-		ensure!(!reserve.rate.is_zero(), Error::<T>::RateNotSet);
-		let (payout, fee) = Self::payout_of(amount, reserve.rate)?;
-		ensure!(payout >= T::Currency::minimum_balance(), Error::<T>::PayoutTooSmall);
-
-		let key = (coop, category);
-		let mut queue = Queues::<T>::get(key);
-		let bucket = reserve.bucket_mut(category);
-		if queue.waiting == 0 && *bucket >= payout && Self::can_pay(coop, payout) {
-			T::Credit::burn(coop, &who, category, amount)?;
-			T::Currency::transfer(
-				&Self::reserve_account(coop),
-				&who,
-				payout,
-				Preservation::Preserve,
-			)?;
-			*bucket = bucket.saturating_sub(payout);
-			reserve.paid = reserve.paid.saturating_add(payout);
-			Reserves::<T>::insert(coop, reserve);
-			Self::deposit_event(Event::Redeemed {
-				coop,
-				who,
-				category,
-				credit: amount,
-				payout,
-				fee,
-			});
-			return Ok(());
-		}
-		ensure!(queue.waiting < T::MaxQueueLength::get(), Error::<T>::QueueFull);
-		let index = queue.tail;
-		queue.tail = queue.tail.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		queue.waiting = queue.waiting.saturating_add(1);
-		T::Credit::burn(coop, &who, category, amount)?;
-		Requests::<T>::insert(key, index, Request { who: who.clone(), credit: amount, payout });
-		Queues::<T>::insert(key, queue);
-		Self::deposit_event(Event::Queued { coop, who, category, index, credit: amount, payout });
-		Ok(())
-	}
-
-	/// The invariants of this pallet's storage (iterates over all of it: for tests and
-	/// try-runtime, never for a call).
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		for (coop, reserve) in Reserves::<T>::iter() {
-			let held = reserve
-				.subsistence
-				.checked_add(&reserve.commons)
-				.and_then(|buckets| buckets.checked_add(&reserve.earmarked))
-				.ok_or("buckets overflow")?;
-			let net = reserve.funded.checked_sub(&reserve.paid).ok_or("paid more than funded")?;
-			ensure!(
-				held == net,
-				"the buckets and the earmark are not what was funded minus what was paid"
-			);
-			ensure!(
-				T::Currency::balance(&Self::reserve_account(coop)) >= held,
-				"the reserve account holds less than its buckets"
-			);
-		}
-		for (key, queue) in Queues::<T>::iter() {
-			ensure!(queue.head <= queue.tail, "a queue's head is past its tail");
-			let mut waiting = 0u32;
-			for (index, _) in Requests::<T>::iter_prefix(key) {
-				ensure!(
-					queue.head <= index && index < queue.tail,
-					"a request outside its queue's bounds"
-				);
-				waiting = waiting.saturating_add(1);
-			}
-			ensure!(waiting == queue.waiting, "a queue's waiting count is wrong");
-		}
-		for (key, _, _) in Requests::<T>::iter() {
-			ensure!(Queues::<T>::contains_key(key), "a request without a queue");
-		}
-		Ok(())
 	}
 }
 
-/// What the exchange asks of the reserves (see the crate docs).
-impl<T: Config> ReserveLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn reserve_account(coop: CoopId) -> T::AccountId {
-		Self::reserve_account(coop)
-	}
-
-	fn earmark(coop: CoopId, amount: BalanceOf<T>) -> DispatchResult {
-		let mut reserve = Reserves::<T>::get(coop).ok_or(Error::<T>::InsufficientReserve)?;
-		reserve.commons =
-			reserve.commons.checked_sub(&amount).ok_or(Error::<T>::InsufficientReserve)?;
-		reserve.earmarked = reserve.earmarked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		Reserves::<T>::insert(coop, reserve);
-		Ok(())
-	}
-
-	fn unearmark(coop: CoopId, amount: BalanceOf<T>) -> DispatchResult {
-		let mut reserve = Reserves::<T>::get(coop).ok_or(Error::<T>::InsufficientReserve)?;
-		reserve.earmarked =
-			reserve.earmarked.checked_sub(&amount).ok_or(Error::<T>::InsufficientReserve)?;
-		reserve.commons = reserve.commons.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		Reserves::<T>::insert(coop, reserve);
-		Ok(())
-	}
-
-	fn pay_earmarked(coop: CoopId, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		let mut reserve = Reserves::<T>::get(coop).ok_or(Error::<T>::InsufficientReserve)?;
-		reserve.earmarked =
-			reserve.earmarked.checked_sub(&amount).ok_or(Error::<T>::InsufficientReserve)?;
-		reserve.paid = reserve.paid.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		T::Currency::transfer(&Self::reserve_account(coop), to, amount, Preservation::Preserve)?;
-		Reserves::<T>::insert(coop, reserve);
-		Ok(())
-	}
-
-	fn deposited(coop: CoopId, amount: BalanceOf<T>) -> DispatchResult {
-		let mut reserve = Reserves::<T>::get(coop).unwrap_or_default();
-		Self::add_deposit(coop, &mut reserve, amount)?;
-		Reserves::<T>::insert(coop, reserve);
-		Ok(())
-	}
-
-	fn earmarked(coop: CoopId) -> BalanceOf<T> {
-		Reserves::<T>::get(coop).map_or_else(Zero::zero, |reserve| reserve.earmarked)
+/// A refused change to a reserve, as this pallet's errors.
+impl<T> From<ReserveError> for Error<T> {
+	fn from(error: ReserveError) -> Self {
+		match error {
+			ReserveError::Insufficient => Error::InsufficientReserve,
+			ReserveError::Overflow => Error::Overflow,
+		}
 	}
 }

@@ -1,55 +1,29 @@
-//! A mock runtime for redemption: balances, the shared mock registry of cooperatives, and a mock
-//! credit ledger (no dependency on the other pallets).
+//! A mock runtime for redemption, from the test kit: balances, the mock registry of cooperatives
+//! and the mock credit ledger (no dependency on the other pallets).
 //!
 //! Cooperatives: 0 = {1, 2, 3}, active; 1 = {4, 5}, suspended. Reserve split 75% / 25%; exit fee
 //! 10%; a deposit serves at most 3 requests; at most 4 wait per bucket. Accounts 1..=20 hold
 //! 1,000,000 native units; the existential deposit is 1.
 
 use crate as pallet_redemption;
-use confoederatio_primitives::{CollectiveOrigin, CoopId, CoopParams, EnsureCooperative};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
-use sp_runtime::{BuildStorage, Perbill};
+use confoederatio_primitives::{CoopParams, EnsureCooperative};
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use sp_runtime::Perbill;
 
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use confoederatio_test_kit::{coop_origin, MockCooperatives, MockLedger};
 
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
-		Origins: origins,
+		Origins: confoederatio_test_kit::origins,
 		Redemption: pallet_redemption,
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
+confoederatio_test_kit::mock_system_and_balances!(Test, u64);
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-}
-
-/// Carries the collective origins into the mock's `RuntimeOrigin`.
-#[frame_support::pallet]
-pub mod origins {
-	use confoederatio_primitives::CollectiveOrigin;
-
-	#[pallet::pallet]
-	pub struct Pallet<T>(_);
-
-	#[pallet::config]
-	pub trait Config: frame_system::Config {}
-
-	#[pallet::origin]
-	pub type Origin = CollectiveOrigin;
-}
-
-impl origins::Config for Test {}
-
-pub use confoederatio_primitives::testing::{MockCooperatives, MockLedger};
+impl confoederatio_test_kit::origins::Config for Test {}
 
 pub const EXIT_FEE: Perbill = Perbill::from_percent(10);
 pub const MAX_SERVED: u32 = 3;
@@ -63,7 +37,7 @@ parameter_types! {
 impl pallet_redemption::Config for Test {
 	type Currency = Balances;
 	type Cooperatives = MockCooperatives;
-	type Credit = MockLedger;
+	type Ledger = MockLedger;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type PalletId = RedemptionPalletId;
 	type ExitFee = ExitFee;
@@ -73,15 +47,16 @@ impl pallet_redemption::Config for Test {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockCooperatives;
 	#[cfg(feature = "runtime-benchmarks")]
-	type CreditHelper = MockBenchmarkHelper;
+	type CreditHelper = MockLedgerIssues;
 }
 
+/// The benchmarks' credit: issued by the mock ledger.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
+pub struct MockLedgerIssues;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::CreditHelper<u64> for MockBenchmarkHelper {
+impl crate::CreditHelper<u64> for MockLedgerIssues {
 	fn issue(
-		coop: CoopId,
+		coop: confoederatio_primitives::CoopId,
 		who: &u64,
 		category: confoederatio_primitives::WorkCategory,
 		amount: confoederatio_primitives::Credit,
@@ -90,25 +65,12 @@ impl crate::CreditHelper<u64> for MockBenchmarkHelper {
 	}
 }
 
-pub fn coop_origin(coop: CoopId) -> RuntimeOrigin {
-	CollectiveOrigin::Cooperative(coop).into()
-}
-
+/// No cooperatives yet; accounts 1..=20 hold 1,000,000 each.
 pub fn empty_test_ext() -> sp_io::TestExternalities {
-	MockCooperatives::reset();
-	MockLedger::reset();
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|who| (who, 1_000_000)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	confoederatio_test_kit::test_ext::<Test>((1..=20).map(|who| (who, 1_000_000)))
 }
 
+/// With cooperatives 0 (active: 1, 2, 3) and 1 (suspended: 4, 5).
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = empty_test_ext();
 	ext.execute_with(|| {

@@ -2,27 +2,24 @@
 //!
 //! Credit amounts are hundredths of an hour of work: 100 = one hour.
 
-use confoederatio_primitives::{Credit, EnsureCooperative, EnsureFederation};
+use confoederatio_primitives::{Credit, EnsureCooperative, EnsureFederation, CREDIT_PER_HOUR};
 use frame_support::{parameter_types, traits::ConstU128};
 
 use crate::{Balances, Cooperatives, Runtime, RuntimeHoldReason, RuntimeOrigin, UNIT};
 
-/// One hour of work, in credit units.
-pub const HOUR: Credit = 100;
-
 parameter_types! {
 	/// A member may owe at most 1,000 hours.
-	pub const MaxCreditLimit: Credit = 1_000 * HOUR;
+	pub const MaxCreditLimit: Credit = 1_000 * CREDIT_PER_HOUR;
 	/// A new member may owe 20 hours until its cooperative decides otherwise.
-	pub const DefaultCreditLimit: Credit = 20 * HOUR;
+	pub const DefaultCreditLimit: Credit = 20 * CREDIT_PER_HOUR;
 	/// A cooperative may have at most a million hours of its credit out.
-	pub const MaxIssuanceLimit: Credit = 1_000_000 * HOUR;
+	pub const MaxIssuanceLimit: Credit = 1_000_000 * CREDIT_PER_HOUR;
 	/// A cooperative may issue 10,000 hours until it sets its own limit.
-	pub const DefaultIssuanceLimit: Credit = 10_000 * HOUR;
+	pub const DefaultIssuanceLimit: Credit = 10_000 * CREDIT_PER_HOUR;
 	/// A cooperative's federation position may reach 100,000 hours either way at most.
-	pub const MaxFederationLimit: Credit = 100_000 * HOUR;
+	pub const MaxFederationLimit: Credit = 100_000 * CREDIT_PER_HOUR;
 	/// One contribution claims at most 200 hours.
-	pub const MaxContributionHours: Credit = 200 * HOUR;
+	pub const MaxContribution: Credit = 200 * CREDIT_PER_HOUR;
 }
 
 impl pallet_mutual_credit::Config for Runtime {
@@ -36,7 +33,7 @@ impl pallet_mutual_credit::Config for Runtime {
 	type MaxIssuanceLimit = MaxIssuanceLimit;
 	type DefaultIssuanceLimit = DefaultIssuanceLimit;
 	type MaxFederationLimit = MaxFederationLimit;
-	type MaxContributionHours = MaxContributionHours;
+	type MaxContribution = MaxContribution;
 	/// 1 CONF, held until the cooperative decides on the contribution.
 	type ContributionDeposit = ConstU128<UNIT>;
 	type WeightInfo = pallet_mutual_credit::weights::SubstrateWeight<Runtime>;

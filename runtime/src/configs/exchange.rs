@@ -30,7 +30,7 @@ impl pallet_federated_dex::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cooperatives = Cooperatives;
-	type Credit = MutualCredit;
+	type Ledger = MutualCredit;
 	type Reserve = Redemption;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type FeeAccount = FederationAccount;

@@ -1,7 +1,7 @@
 //! Cooperatives and governance: the collective origins, membership, polls and upgrades.
 
 use confoederatio_primitives::{
-	EnsureCooperative, EnsureFederation, EnsureFederationSupermajority, HolisticWeight,
+	EnsureCooperative, EnsureFederation, EnsureFederationSupermajority,
 };
 use frame_support::{
 	parameter_types,
@@ -9,6 +9,7 @@ use frame_support::{
 	weights::Weight,
 	PalletId,
 };
+use pallet_holistic_voting::HolisticWeight;
 use sp_runtime::Perbill;
 
 use crate::{

@@ -15,7 +15,7 @@ parameter_types! {
 impl pallet_redemption::Config for Runtime {
 	type Currency = Balances;
 	type Cooperatives = Cooperatives;
-	type Credit = MutualCredit;
+	type Ledger = MutualCredit;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type PalletId = RedemptionPalletId;
 	type ExitFee = ExitFee;

@@ -1,102 +1,13 @@
-//! A registry of cooperatives and a credit ledger for the pallets' mock runtimes (accounts and
-//! block numbers are `u64`), so that a pallet's tests need no other pallet. Its state is per thread, as each test
-//! runs in a thread of its own.
+//! A credit ledger for the pallets' mock runtimes: balances, entitlements and offers, kept in
+//! the test's storage so that a failed call's changes roll back with everything else's.
 
-use crate::{CoopId, CoopParams, Cooperatives, Credit, CreditBalance, CreditLedger, WorkCategory};
-use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+use crate::MockCooperatives;
+use alloc::collections::btree_map::BTreeMap;
+use confoederatio_primitives::{
+	CoopId, Credit, CreditBalance, LockableCredit, OfferableCredit, RedeemableCredit, WorkCategory,
+};
 use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
-
-/// A mock cooperative.
-#[derive(Clone, Debug)]
-pub struct MockCoop {
-	/// Whether it is active.
-	pub active: bool,
-	/// Its members, in joining order.
-	pub members: Vec<u64>,
-	/// Its parameters.
-	pub params: CoopParams<u64>,
-}
-
-std::thread_local! {
-	static COOPS: RefCell<BTreeMap<CoopId, MockCoop>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-/// The mock registry: implements [`Cooperatives`] over the cooperatives set here.
-pub struct MockCooperatives;
-
-impl MockCooperatives {
-	/// Forgets every cooperative.
-	pub fn reset() {
-		COOPS.with(|coops| coops.borrow_mut().clear());
-	}
-
-	/// Creates `coop` with these members and parameters, replacing any before.
-	pub fn create(coop: CoopId, active: bool, members: &[u64], params: CoopParams<u64>) {
-		let entry = MockCoop { active, members: members.to_vec(), params };
-		COOPS.with(|coops| coops.borrow_mut().insert(coop, entry));
-	}
-
-	/// Changes `coop`; panics if there is no such mock cooperative (a test's mistake).
-	pub fn change(coop: CoopId, change: impl FnOnce(&mut MockCoop)) {
-		COOPS.with(|coops| {
-			change(coops.borrow_mut().get_mut(&coop).expect("no such mock cooperative"))
-		});
-	}
-
-	/// A copy of `coop`, if it exists.
-	pub fn get(coop: CoopId) -> Option<MockCoop> {
-		COOPS.with(|coops| coops.borrow().get(&coop).cloned())
-	}
-
-	/// The id after the highest one in use.
-	pub fn next_id() -> CoopId {
-		COOPS.with(|coops| coops.borrow().keys().max().map_or(0, |max| max.saturating_add(1)))
-	}
-
-	/// A cooperative's sovereign account in the mocks: `1_000 + coop`.
-	pub fn account_of(coop: CoopId) -> u64 {
-		1_000 + u64::from(coop)
-	}
-}
-
-impl Cooperatives<u64, u64> for MockCooperatives {
-	fn is_active(coop: CoopId) -> bool {
-		Self::get(coop).is_some_and(|c| c.active)
-	}
-	fn is_member(coop: CoopId, who: &u64) -> bool {
-		Self::get(coop).is_some_and(|c| c.members.contains(who))
-	}
-	fn member_count(coop: CoopId) -> u32 {
-		Self::get(coop).map_or(0, |c| u32::try_from(c.members.len()).unwrap_or(u32::MAX))
-	}
-	fn active_count() -> u32 {
-		COOPS.with(|coops| {
-			let active = coops.borrow().values().filter(|c| c.active).count();
-			u32::try_from(active).unwrap_or(u32::MAX)
-		})
-	}
-	fn account(coop: CoopId) -> u64 {
-		Self::account_of(coop)
-	}
-	fn params(coop: CoopId) -> Option<CoopParams<u64>> {
-		Self::get(coop).map(|c| c.params)
-	}
-}
-
-/// The benchmarks' cooperatives in a mock runtime: active, with the given members (no
-/// membership hooks run), and their origin.
-#[cfg(feature = "runtime-benchmarks")]
-impl<O: From<crate::CollectiveOrigin>> crate::BenchmarkHelper<u64, O> for MockCooperatives {
-	fn create_active_cooperative(members: &[u64]) -> CoopId {
-		let coop = Self::next_id();
-		Self::create(coop, true, members, CoopParams::default());
-		coop
-	}
-	fn cooperative_origin(coop: CoopId) -> O {
-		crate::CollectiveOrigin::Cooperative(coop).into()
-	}
-}
 
 /// A holder's account in the [`MockLedger`].
 #[derive(Clone, Copy, Default, Debug, PartialEq, codec::Encode, codec::Decode)]
@@ -142,6 +53,11 @@ impl MockLedger {
 		ISSUANCE_LIMIT.with(|cell| *cell.borrow_mut() = limit);
 	}
 
+	/// `who`'s balance in `coop`.
+	pub fn balance(coop: CoopId, who: u64) -> CreditBalance {
+		Self::holding(coop, who).balance
+	}
+
 	/// `who`'s account in `coop` (empty if none).
 	pub fn holding(coop: CoopId, who: u64) -> Holding {
 		Self::all().get(&(coop, who)).copied().unwrap_or_default()
@@ -180,10 +96,10 @@ impl MockLedger {
 		holder.balance += amount as CreditBalance;
 		*entitlement(&mut holder, category) += amount;
 		Self::set(coop, who, holder);
-		let issuer = MockCooperatives::account_of(coop);
-		let mut issuing = Self::holding(coop, issuer);
-		issuing.balance -= amount as CreditBalance;
-		Self::set(coop, issuer, issuing);
+		let coop_account = MockCooperatives::account_of(coop);
+		let mut coop_holding = Self::holding(coop, coop_account);
+		coop_holding.balance -= amount as CreditBalance;
+		Self::set(coop, coop_account, coop_holding);
 	}
 
 	/// Whether every currency sums to zero and every account is above its floor.
@@ -206,12 +122,16 @@ fn entitlement(holder: &mut Holding, category: WorkCategory) -> &mut Credit {
 	}
 }
 
-impl CreditLedger<u64, u64> for MockLedger {
-	fn balance(coop: CoopId, who: &u64) -> CreditBalance {
-		Self::holding(coop, *who).balance
+impl LockableCredit<u64, u64> for MockLedger {
+	fn voting_credit(coop: CoopId, who: &u64) -> Credit {
+		let holding = Self::holding(coop, *who);
+		Credit::try_from(holding.balance).unwrap_or(0).saturating_sub(holding.offered)
 	}
 	fn lock(_: CoopId, _: &u64, _: Credit, _: u64) {}
 	fn unlock(_: CoopId, _: &u64, _: u64) {}
+}
+
+impl RedeemableCredit<u64> for MockLedger {
 	fn entitlement(coop: CoopId, who: &u64, category: WorkCategory) -> Credit {
 		*entitlement(&mut Self::holding(coop, *who), category)
 	}
@@ -225,16 +145,19 @@ impl CreditLedger<u64, u64> for MockLedger {
 		}
 		holder.balance = after;
 		Self::set(coop, *who, holder);
-		let issuer = MockCooperatives::account_of(coop);
-		let mut issuing = Self::holding(coop, issuer);
-		issuing.balance += Self::signed(amount)?;
-		Self::set(coop, issuer, issuing);
+		let coop_account = MockCooperatives::account_of(coop);
+		let mut coop_holding = Self::holding(coop, coop_account);
+		coop_holding.balance += Self::signed(amount)?;
+		Self::set(coop, coop_account, coop_holding);
 		Ok(())
 	}
 	fn unburn(coop: CoopId, who: &u64, category: WorkCategory, amount: Credit) -> DispatchResult {
 		Self::issue(coop, *who, category, amount);
 		Ok(())
 	}
+}
+
+impl OfferableCredit<u64> for MockLedger {
 	fn offered(coop: CoopId, who: &u64) -> Credit {
 		Self::holding(coop, *who).offered
 	}

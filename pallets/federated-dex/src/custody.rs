@@ -1,0 +1,115 @@
+//! Where an order's funds are while it rests, and how they move: the one place that decides
+//! between the credit ledger, the native token's holds and a cooperative's reserve
+//! ([`Order::custody`]).
+//!
+//! - Credit on offer stays in the owner's ledger account (`OfferableCredit::offer`): a holder
+//!   offers only out of a positive balance no vote locked; a cooperative's account offers newly
+//!   issued credit within its issuance limit.
+//! - A standing buy order's native units stay in the reserve, set aside from its `Commons`
+//!   bucket (`ReserveLedger::earmark`).
+//! - Anyone else's native units are held on their account (`HoldReason::Offer`), and so is the
+//!   order deposit (`HoldReason::OrderDeposit`).
+//!
+//! What an order receives goes to its owner, except a standing sell order's native units: into
+//! its cooperative's reserve, split like a deposit.
+
+use crate::*;
+use frame_support::traits::tokens::{Fortitude, Precision, Restriction};
+
+impl<T: Config> Pallet<T> {
+	/// Holds `amount` more of what `order` offers, where [`Order::custody`] says.
+	pub(crate) fn hold_offer(order: &OrderOf<T>, amount: Amount) -> DispatchResult {
+		match order.custody() {
+			Custody::Credit(coop) => T::Ledger::offer(coop, &order.owner, amount),
+			Custody::Reserve(coop) => T::Reserve::earmark(coop, amount),
+			Custody::Hold => T::Currency::hold(&HoldReason::Offer.into(), &order.owner, amount),
+		}
+	}
+
+	/// Releases `amount` of what `order` holds back to where it came from.
+	pub(crate) fn release_offer(order: &OrderOf<T>, amount: Amount) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		match order.custody() {
+			Custody::Credit(coop) => T::Ledger::withdraw_offer(coop, &order.owner, amount),
+			Custody::Reserve(coop) => T::Reserve::unearmark(coop, amount),
+			Custody::Hold => T::Currency::release(
+				&HoldReason::Offer.into(),
+				&order.owner,
+				amount,
+				Precision::Exact,
+			)
+			.map(|_| ()),
+		}
+	}
+
+	/// Pays `amount` of what `order` holds to `to`.
+	pub(crate) fn pay_from_offer(
+		order: &OrderOf<T>,
+		to: &T::AccountId,
+		amount: Amount,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		match order.custody() {
+			Custody::Credit(coop) => T::Ledger::pay_offered(coop, &order.owner, to, amount),
+			Custody::Reserve(coop) => T::Reserve::pay_earmarked(coop, to, amount),
+			Custody::Hold => T::Currency::transfer_on_hold(
+				&HoldReason::Offer.into(),
+				&order.owner,
+				to,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)
+			.map(|_| ()),
+		}
+	}
+
+	/// Where `order` receives what it gets: its owner, or a standing sell order's reserve.
+	pub(crate) fn proceeds_account(order: &OrderOf<T>) -> T::AccountId {
+		match order.proceeds_reserve() {
+			Some(coop) => T::Reserve::reserve_account(coop),
+			None => order.owner.clone(),
+		}
+	}
+
+	/// `amount` of what `order` gets was just paid to [`Self::proceeds_account`]: a reserve
+	/// splits it into its buckets like a deposit.
+	pub(crate) fn proceeds_arrived(order: &OrderOf<T>, amount: Amount) -> DispatchResult {
+		match order.proceeds_reserve() {
+			Some(coop) if !amount.is_zero() => T::Reserve::deposited(coop, amount),
+			_ => Ok(()),
+		}
+	}
+
+	/// Holds the order deposit for `order`'s place on the book (standing orders pay none).
+	pub(crate) fn hold_deposit(order: &mut OrderOf<T>) -> DispatchResult {
+		if order.standing {
+			return Ok(());
+		}
+		let deposit = T::OrderDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::OrderDeposit.into(), &order.owner, deposit)?;
+		}
+		order.deposit = deposit;
+		Ok(())
+	}
+
+	/// Releases what `order` still offers and its deposit: it leaves the book.
+	pub(crate) fn release_all(order: &OrderOf<T>) -> DispatchResult {
+		Self::release_offer(order, order.remaining)?;
+		if !order.deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::OrderDeposit.into(),
+				&order.owner,
+				order.deposit,
+				Precision::Exact,
+			)?;
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,148 @@
+//! A poll's life: opened with a deposit, voted in, closed — the deposit released, the votes and
+//! their locks dropped, and a passed call dispatched with the poll's collective origin.
+
+use crate::{
+	tally::{count_vote, Outcome},
+	Config, CoopVotes, Error, Event, HoldReason, MemberVote, MemberVotes, NextPollId, Pallet, Poll,
+	PollScope, Polls, ProposalOf, Voter, WeightInfo, MAX_CALL_DEPTH,
+};
+use codec::DecodeLimit;
+use confoederatio_primitives::{CollectiveOrigin, Cooperatives, PollId, Tally, VoteWeight};
+use frame_support::{
+	dispatch::GetDispatchInfo,
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{Dispatchable, Saturating};
+
+impl<T: Config> Pallet<T> {
+	/// Opens a poll, holding [`Config::PollDeposit`] from `depositor`. Does not check the
+	/// proposer's right to propose nor the call.
+	pub fn do_propose(
+		scope: PollScope,
+		depositor: T::AccountId,
+		proposal: ProposalOf<T>,
+		period: BlockNumberFor<T>,
+	) -> Result<PollId, DispatchError> {
+		let poll = NextPollId::<T>::get();
+		let next = poll.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let deposit = T::PollDeposit::get();
+		T::Currency::hold(&HoldReason::PollDeposit.into(), &depositor, deposit)?;
+		let end = frame_system::Pallet::<T>::block_number().saturating_add(period);
+		Polls::<T>::insert(
+			poll,
+			Poll {
+				scope,
+				depositor: depositor.clone(),
+				deposit,
+				proposal,
+				end,
+				tally: Tally::default(),
+			},
+		);
+		NextPollId::<T>::put(next);
+		Self::deposit_event(Event::Proposed { poll, scope, depositor, end });
+		Ok(poll)
+	}
+
+	/// Records a vote: a member's in a cooperative poll (weighed by [`Config::VoteWeight`],
+	/// which locks what gave it weight until the poll ends), a cooperative's in a federation
+	/// poll (weighing 1). Checks everything but the origin, which the caller turned into
+	/// `voter`.
+	pub fn do_vote(poll: PollId, voter: Voter<T::AccountId>, aye: bool) -> DispatchResult {
+		Polls::<T>::try_mutate(poll, |entry| -> DispatchResult {
+			let open = entry.as_mut().ok_or(Error::<T>::UnknownPoll)?;
+			ensure!(
+				open.is_open_at(frame_system::Pallet::<T>::block_number()),
+				Error::<T>::VotingClosed
+			);
+			ensure!(open.tally.voters < T::MaxVoters::get(), Error::<T>::TooManyVoters);
+			let weight = match (&open.scope, &voter) {
+				(PollScope::Cooperative(coop), Voter::Member(who)) => {
+					T::Cooperatives::ensure_active(*coop).map_err(Error::<T>::from)?;
+					ensure!(T::Cooperatives::is_member(*coop, who), Error::<T>::NotMember);
+					ensure!(!MemberVotes::<T>::contains_key(poll, who), Error::<T>::AlreadyVoted);
+					let weight = T::VoteWeight::vote_weight(*coop, who);
+					T::VoteWeight::lock_for_poll(*coop, who, open.end);
+					MemberVotes::<T>::insert(poll, who, MemberVote { aye, weight });
+					weight
+				},
+				(PollScope::Federation { .. }, Voter::Cooperative(coop)) => {
+					T::Cooperatives::ensure_active(*coop).map_err(Error::<T>::from)?;
+					ensure!(!CoopVotes::<T>::contains_key(poll, coop), Error::<T>::AlreadyVoted);
+					CoopVotes::<T>::insert(poll, coop, aye);
+					1
+				},
+				_ => return Err(Error::<T>::WrongScope.into()),
+			};
+			count_vote(&mut open.tally, aye, weight);
+			Self::deposit_event(Event::Voted { poll, voter, aye, weight });
+			Ok(())
+		})
+	}
+
+	/// Closes a poll if it is decided: releases the deposit, removes the poll and its votes
+	/// (releasing what the votes locked), and dispatches a passed call with the poll's origin
+	/// ([`PollScope::origin`]). Returns the weight used.
+	pub fn do_close(poll_id: PollId) -> Result<Weight, DispatchError> {
+		let poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::UnknownPoll)?;
+		let outcome = Self::outcome(poll_id, &poll);
+		let tally = Self::decisive_tally(poll_id, &poll);
+		ensure!(outcome != Outcome::Undecided, Error::<T>::TooEarly);
+
+		T::Currency::release(
+			&HoldReason::PollDeposit.into(),
+			&poll.depositor,
+			poll.deposit,
+			Precision::BestEffort,
+		)?;
+		Polls::<T>::remove(poll_id);
+		let voters = poll.tally.voters;
+		match poll.scope {
+			PollScope::Cooperative(coop) => {
+				// What the votes locked is free once no other open poll holds it.
+				for voter in
+					MemberVotes::<T>::iter_key_prefix(poll_id).take(T::MaxVoters::get() as usize)
+				{
+					T::VoteWeight::release_poll(coop, &voter, poll.end);
+				}
+				let _ = MemberVotes::<T>::clear_prefix(poll_id, T::MaxVoters::get(), None);
+			},
+			PollScope::Federation { .. } => {
+				let _ = CoopVotes::<T>::clear_prefix(poll_id, T::MaxVoters::get(), None);
+			},
+		}
+
+		if outcome == Outcome::Rejected {
+			Self::deposit_event(Event::Rejected { poll: poll_id, tally });
+			return Ok(T::WeightInfo::close_rejected(voters));
+		}
+		Self::deposit_event(Event::Approved { poll: poll_id, tally });
+		let (used, result) = Self::dispatch_proposal(&poll.proposal, poll.scope.origin());
+		Self::deposit_event(Event::Executed { poll: poll_id, result });
+		Ok(T::WeightInfo::close_approved(voters).saturating_add(used))
+	}
+
+	/// Decodes a passed poll's call and dispatches it with `origin`: returns the weight the call
+	/// used and what it returned ([`Error::UndecodableProposal`] if it no longer decodes).
+	fn dispatch_proposal(
+		proposal: &ProposalOf<T>,
+		origin: CollectiveOrigin,
+	) -> (Weight, DispatchResult) {
+		let Ok(call) = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
+			MAX_CALL_DEPTH,
+			&mut &proposal[..],
+		) else {
+			return (Weight::zero(), Err(Error::<T>::UndecodableProposal.into()));
+		};
+		let info = call.get_dispatch_info();
+		let result = call.dispatch(origin.into());
+		let post_info = match result {
+			Ok(post_info) => post_info,
+			Err(error) => error.post_info,
+		};
+		(post_info.calc_actual_weight(&info), result.map(|_| ()).map_err(|error| error.error))
+	}
+}

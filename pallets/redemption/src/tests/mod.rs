@@ -1,0 +1,34 @@
+//! Unit and property tests of redemption, one file per topic. Every unit test runs in
+//! [`build_and_execute`]: it ends with `do_try_state` and a check that credit still sums to zero.
+
+use crate::{mock::*, *};
+use confoederatio_primitives::{
+	ReserveInfo,
+	WorkCategory::{Commons, Subsistence},
+};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect as _};
+use sp_runtime::{DispatchError, Perbill, TokenError};
+
+mod cancel;
+mod exchange;
+mod fund;
+mod properties;
+mod queue;
+mod redeem;
+mod types;
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+fn native(who: u64) -> u64 {
+	Balances::balance(&who)
+}
+
+fn reserve(coop: CoopId) -> Reserve<u64> {
+	Reserves::<Test>::get(coop).unwrap_or_default()
+}
+
+fn set_rate(coop: CoopId, rate: u64) {
+	assert_ok!(Redemption::set_rate(coop_origin(coop), coop, rate));
+}

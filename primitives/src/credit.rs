@@ -1,0 +1,144 @@
+//! Mutual credit: amounts, rates and kinds of work, the account and currency views the runtime
+//! API reports, and what the other pallets may ask of the ledgers, one trait per client:
+//! - [`LockableCredit`]: Governance (through its vote weight) — the credit that votes, locked
+//!   until the polls it voted in close;
+//! - [`RedeemableCredit`]: Redemption — entitlements, and credit burnt for cash;
+//! - [`OfferableCredit`]: the exchange — credit held for resting orders and paid from them.
+
+use crate::CoopId;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchResult;
+
+/// An amount of mutual credit, in the currency's smallest unit: 100 = one hour of work.
+pub type Credit = u128;
+
+/// A mutual-credit balance: negative when the holder owes its community.
+pub type CreditBalance = i128;
+
+/// Credit units per hour of work: a currency's unit is a hundredth of an hour.
+pub const CREDIT_PER_HOUR: Credit = 100;
+
+/// The value of one unit of a cooperative's credit in federation units (one federation unit is
+/// a hundredth of an hour, like one unit of credit): exact fixed-point, never a float.
+pub type ExchangeRate = sp_runtime::FixedU128;
+
+/// What kind of work a contribution was, and so which reserve bucket may redeem it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum WorkCategory {
+	/// Work that keeps members alive (food, housing, care of the work itself); redeemed from
+	/// the `Subsistence` bucket.
+	Subsistence,
+	/// Work for the commons (shared infrastructure, knowledge, the cooperative itself);
+	/// redeemed from the `Commons` bucket.
+	Commons,
+}
+
+/// A member's account in one cooperative's currency, as the runtime API reports it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CreditAccountInfo {
+	/// The balance: negative when the holder owes its community.
+	pub balance: CreditBalance,
+	/// How far below zero the balance may go.
+	pub credit_limit: Credit,
+	/// How much the holder may pay now: `balance + credit_limit`, less what a vote locked and
+	/// what is on offer, never below zero.
+	pub available: Credit,
+	/// How much of the balance a vote in an open poll keeps from moving now.
+	pub locked: Credit,
+	/// How much of the balance is on offer on the exchange (held for resting orders).
+	pub offered: Credit,
+	/// Credit issued for approved `Subsistence` work: what the holder may redeem from that
+	/// bucket.
+	pub subsistence_entitlement: Credit,
+	/// Credit issued for approved `Commons` work: what the holder may redeem from that bucket.
+	pub commons_entitlement: Credit,
+}
+
+/// A cooperative's currency as seen from the federation, as the runtime API reports it.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CurrencyInfo {
+	/// The credit limit a new member receives.
+	pub default_credit_limit: Credit,
+	/// Federation units per unit of this credit.
+	pub exchange_rate: ExchangeRate,
+	/// How far the cooperative's federation position may go from zero, either way.
+	pub federation_limit: Credit,
+	/// The cooperative's net position with the federation, in federation units: negative when
+	/// its members bought more from other cooperatives than they sold to them.
+	pub federation_position: CreditBalance,
+	/// The sum of every debt the cooperative has written off.
+	pub written_off: Credit,
+}
+
+/// What Governance's vote weight asks of the ledgers: the credit that weighs in a vote, and a
+/// lock that keeps it from voting twice in one poll.
+pub trait LockableCredit<AccountId, BlockNumber> {
+	/// The credit that weighs in `who`'s vote in `coop`: its positive balance, less what it has
+	/// on offer on the exchange (credit for sale does not vote).
+	fn voting_credit(coop: CoopId, who: &AccountId) -> Credit;
+	/// Keeps `who`'s balance in `coop`'s currency from going below `amount` until block
+	/// `until` (a vote's weight came from it, in a poll open until then).
+	fn lock(coop: CoopId, who: &AccountId, amount: Credit, until: BlockNumber);
+	/// The poll open until `until` that locked `who`'s balance was closed early: once no other
+	/// open poll holds the lock, it is released.
+	fn unlock(coop: CoopId, who: &AccountId, until: BlockNumber);
+}
+
+/// What Redemption asks of the ledgers: what a member may redeem, and credit taken out of
+/// circulation for it.
+pub trait RedeemableCredit<AccountId> {
+	/// `who`'s redeemable entitlement in `category` of `coop`'s currency.
+	fn entitlement(coop: CoopId, who: &AccountId, category: WorkCategory) -> Credit;
+	/// Takes `amount` out of circulation for a redemption: `who`'s balance goes down (never
+	/// below zero nor below what a vote locked), the cooperative's account comes back up by the
+	/// same amount, and the entitlement in `category` shrinks by it (never below zero).
+	fn burn(
+		coop: CoopId,
+		who: &AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult;
+	/// Undoes a [`Self::burn`] whose redemption was cancelled: the cooperative's account pays
+	/// `amount` back (within its issuance limit) and the entitlement grows back.
+	fn unburn(
+		coop: CoopId,
+		who: &AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult;
+}
+
+/// What the exchange asks of the ledgers: credit held for resting orders, and paid from them.
+pub trait OfferableCredit<AccountId> {
+	/// How much of `who`'s credit in `coop` is on offer (held for resting exchange orders).
+	fn offered(coop: CoopId, who: &AccountId) -> Credit;
+	/// Holds `amount` more of `who`'s credit in `coop` for an exchange order. A holder offers
+	/// only out of a positive balance that no vote locked (what is on offer and what is locked
+	/// together never exceed the balance); the cooperative's own account offers newly issued
+	/// credit, within its issuance limit.
+	fn offer(coop: CoopId, who: &AccountId, amount: Credit) -> DispatchResult;
+	/// Releases `amount` of what `who` has on offer in `coop`.
+	fn withdraw_offer(coop: CoopId, who: &AccountId, amount: Credit) -> DispatchResult;
+	/// Pays `amount` of what `from` has on offer in `coop` to `to`, who needs not be a member
+	/// (a holder from outside keeps the credit with no credit limit and may spend it).
+	fn pay_offered(
+		coop: CoopId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Credit,
+	) -> DispatchResult;
+}

@@ -1,0 +1,111 @@
+//! The genesis presets build, and the native token behaves as a wallet expects.
+
+use super::*;
+
+#[test]
+fn every_preset_is_listed_and_builds() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(names.len(), 3);
+	for name in names {
+		let name = core::str::from_utf8(name.as_ref()).expect("utf8").to_owned();
+		genesis_of(&name).build_storage().expect("each preset builds a genesis state");
+	}
+	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn dev_has_one_validator_and_a_sudo_key() {
+	let config = genesis_of(DEV_RUNTIME_PRESET);
+	assert_eq!(config.aura.authorities.len(), 1);
+	assert_eq!(config.grandpa.authorities.len(), 1);
+	assert_eq!(config.sudo.key, Some(Sr25519Keyring::Alice.to_account_id()));
+}
+
+#[test]
+fn local_has_four_validators_and_no_sudo() {
+	let config = genesis_of(LOCAL_TESTNET_RUNTIME_PRESET);
+	assert_eq!(config.aura.authorities.len(), 4);
+	assert_eq!(config.grandpa.authorities.len(), 4);
+	assert_eq!(config.sudo.key, None);
+}
+
+#[test]
+fn federation_has_no_sudo_and_placeholder_founders() {
+	let config = genesis_of(FEDERATION_PRESET);
+	assert_eq!(config.sudo.key, None);
+	assert_eq!(config.aura.authorities.len(), usize::from(FEDERATION_VALIDATORS));
+	assert_eq!(config.grandpa.authorities.len(), usize::from(FEDERATION_VALIDATORS));
+	// The founders' accounts, the founding cooperatives' accounts and the federation's account
+	// (the existential deposit, so that the exchange's fees can reach it).
+	assert_eq!(
+		config.balances.balances.len(),
+		usize::from(FEDERATION_VALIDATORS)
+			+ usize::from(genesis_config_presets::FOUNDING_COOPERATIVES)
+			+ 1
+	);
+	assert!(config
+		.balances
+		.balances
+		.contains(&(crate::configs::FederationAccount::get(), EXISTENTIAL_DEPOSIT)));
+	// No well-known development key may validate or hold funds on a federation chain.
+	let dev_accounts: Vec<_> = Sr25519Keyring::iter().map(|k| k.to_account_id()).collect();
+	for (account, _) in &config.balances.balances {
+		assert!(!dev_accounts.contains(account));
+	}
+	let dev_aura: Vec<sp_consensus_aura::sr25519::AuthorityId> =
+		Sr25519Keyring::iter().map(|k| k.public().into()).collect();
+	for aura in &config.aura.authorities {
+		assert!(!dev_aura.contains(aura));
+	}
+}
+
+#[test]
+fn transfer_moves_balance() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_ok!(Balances::transfer_keep_alive(
+			RuntimeOrigin::signed(alice.clone()),
+			bob.clone().into(),
+			5 * UNIT
+		));
+		assert_eq!(Balances::balance(&alice), DEV_ENDOWMENT - 5 * UNIT);
+		assert_eq!(Balances::balance(&bob), DEV_ENDOWMENT + 5 * UNIT);
+	});
+}
+
+#[test]
+fn transfer_without_funds_fails_and_changes_nothing() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let pauper = sp_runtime::AccountId32::new([7u8; 32]);
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_noop!(
+			Balances::transfer_keep_alive(RuntimeOrigin::signed(pauper), bob.into(), UNIT),
+			TokenError::FundsUnavailable
+		);
+	});
+}
+
+#[test]
+fn transfer_below_existential_deposit_to_new_account_fails() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let newcomer = sp_runtime::AccountId32::new([9u8; 32]);
+		assert_noop!(
+			Balances::transfer_keep_alive(
+				RuntimeOrigin::signed(alice),
+				newcomer.into(),
+				EXISTENTIAL_DEPOSIT - 1
+			),
+			TokenError::BelowMinimum
+		);
+	});
+}
+
+#[test]
+fn runtime_version_names_the_chain() {
+	assert_eq!(crate::VERSION.spec_name, "confoederatio");
+	assert_eq!(crate::VERSION.spec_version, 100);
+	// The metadata must decode in polkadot.js with no custom types: it is v14 or later.
+	assert!(Runtime::metadata_versions().iter().any(|v| *v >= 14));
+}

@@ -1,0 +1,46 @@
+//! Redemption in the runtime: credit earned by approved work is redeemed for CONF from the
+//! cooperative's reserve, and leaves circulation.
+
+use super::*;
+use frame_support::traits::fungible::Inspect;
+
+#[test]
+fn earned_credit_is_redeemed_for_conf_and_leaves_circulation() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let funder = Sr25519Keyring::Ferdie.to_account_id();
+		assert_ok!(MutualCredit::do_submit_contribution(
+			0,
+			alice.clone(),
+			20 * CREDIT_PER_HOUR,
+			WorkCategory::Subsistence,
+			Default::default()
+		));
+		assert_ok!(MutualCredit::do_approve_contribution(0));
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(funder), 0, 100 * UNIT));
+		assert_ok!(Redemption::set_rate(
+			confoederatio_primitives::CollectiveOrigin::Cooperative(0).into(),
+			0,
+			UNIT / CREDIT_PER_HOUR
+		));
+		let before = Balances::balance(&alice);
+		assert_ok!(Redemption::redeem(
+			RuntimeOrigin::signed(alice.clone()),
+			0,
+			WorkCategory::Subsistence,
+			10 * CREDIT_PER_HOUR
+		));
+		// 10 hours at 1 CONF an hour, less the 2% exit fee.
+		assert_eq!(Balances::balance(&alice), before + 98 * UNIT / 10);
+		let info = MutualCredit::account_info(0, &alice);
+		assert_eq!((info.balance, info.subsistence_entitlement), (1_000, 1_000));
+		assert_eq!(Redemption::reserve_info(0).subsistence, 75 * UNIT - 98 * UNIT / 10);
+		// Commons credit is not redeemable from the subsistence entitlement.
+		assert_noop!(
+			Redemption::redeem(RuntimeOrigin::signed(alice), 0, WorkCategory::Commons, 1),
+			pallet_mutual_credit::Error::<Runtime>::OverEntitlement
+		);
+		MutualCredit::do_try_state().unwrap();
+		Redemption::do_try_state().unwrap();
+	});
+}
