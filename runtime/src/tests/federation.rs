@@ -145,8 +145,8 @@ fn the_upgrade_test_runtime_has_the_same_dependencies() {
 		&manifest[start..end]
 	};
 	assert_eq!(
-		section(include_str!("../Cargo.toml")),
-		section(include_str!("../upgrade-test/Cargo.toml")),
+		section(include_str!("../../Cargo.toml")),
+		section(include_str!("../../upgrade-test/Cargo.toml")),
 		"runtime/upgrade-test/Cargo.toml must list the runtime's dependencies"
 	);
 }

@@ -2,7 +2,7 @@
 //! holds more than the cap, and credit that voted cannot vote again.
 
 use super::*;
-use confoederatio_primitives::{CollectiveOrigin, CoopParams, Cooperatives as _, VoteWeight};
+use confoederatio_primitives::{CollectiveOrigin, CoopParams, VoteWeight};
 use frame_support::traits::fungible::Mutate;
 use pallet_holistic_voting::math;
 use sp_runtime::Perbill;

@@ -20,7 +20,6 @@ use crate::{
 	UNIT,
 };
 use confoederatio_primitives::{CoopId, PollId, WorkCategory, CREDIT_PER_HOUR};
-use frame_support::traits::Get;
 use pallet_holistic_voting::ProposalScope;
 use sp_runtime::AccountId32;
 
