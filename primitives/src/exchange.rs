@@ -36,6 +36,7 @@ pub struct ExchangeQuote {
 	pub received: u128,
 	/// The fee, in units of what it gets.
 	pub fee: u128,
-	/// How many resting orders it would trade with (at most the exchange's `MaxFills`).
+	/// How many resting orders it would reach: those it trades with and those it closes for
+	/// resting outside the price band (at most the exchange's `MaxFills` in all).
 	pub fills: u32,
 }

@@ -97,6 +97,7 @@ pub mod book;
 pub mod custody;
 pub mod matching;
 pub mod math;
+pub mod migrations;
 pub mod standing;
 pub mod try_state;
 pub mod types;
@@ -140,7 +141,7 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
