@@ -96,6 +96,8 @@ describe('the exchange and redemption on a dev node', () => {
     assert.equal(daves.balance.toBigInt(), 5n * HOUR - FEE(5n * HOUR));
     assert.equal(daves.creditLimit.toBigInt(), 0n);
     assert.equal(await credit(0, FEDERATION), FEE(5n * HOUR));
+    // The runtime API names the federation's account.
+    assert.equal((await api.call.cooperativesApi.federationAccount()).toString(), FEDERATION);
     assert.equal((await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10))[0].remaining.toBigInt(), 5n * HOUR);
   });
 

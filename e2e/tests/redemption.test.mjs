@@ -34,6 +34,9 @@ describe('redemption on a dev node', () => {
     const info = await reserve(0);
     assert.equal(info.subsistence.toBigInt(), 750n * UNIT);
     assert.equal(info.commons.toBigInt(), 250n * UNIT);
+    // The runtime API names the account that holds the reserve: it holds what was funded.
+    const account = await api.call.cooperativesApi.reserveAccount(0);
+    assert.equal((await api.query.system.account(account)).data.free.toBigInt(), 1_000n * UNIT);
   });
 
   test('the cooperative sets a rate, and a member redeems subsistence credit for CONF', async () => {

@@ -13,6 +13,10 @@ sp_api::decl_runtime_apis! {
 		fn members(coop: CoopId) -> Vec<AccountId>;
 		/// The keyless sovereign account of a cooperative.
 		fn cooperative_account(coop: CoopId) -> AccountId;
+		/// The keyless account that holds a cooperative's redemption reserve.
+		fn reserve_account(coop: CoopId) -> AccountId;
+		/// The federation's keyless account, which receives the exchange's fees.
+		fn federation_account() -> AccountId;
 	}
 
 	/// Polls and vote weights.

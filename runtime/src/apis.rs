@@ -265,6 +265,14 @@ impl_runtime_apis! {
 		fn cooperative_account(coop: confoederatio_primitives::CoopId) -> AccountId {
 			Cooperatives::account_of(coop)
 		}
+
+		fn reserve_account(coop: confoederatio_primitives::CoopId) -> AccountId {
+			Redemption::reserve_account(coop)
+		}
+
+		fn federation_account() -> AccountId {
+			crate::configs::FederationAccount::get()
+		}
 	}
 
 	impl confoederatio_primitives::runtime_api::GovernanceApi<Block, AccountId> for Runtime {

@@ -5,8 +5,11 @@ use frame_support::{
 	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
 	weights::{ConstantMultiplier, IdentityFee},
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use sp_runtime::traits::One;
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
+use sp_runtime::{
+	traits::{Bounded, One},
+	FixedPointNumber, Perquintill,
+};
 
 use crate::{
 	Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
@@ -31,8 +34,25 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// Fees rise while blocks are fuller than a quarter of their normal weight, and fall back
+	/// while they are emptier: filling every block gets dearer block by block.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast: a block full to its normal limit raises fees by about 0.0056%, so a day of full
+	/// blocks (14,400) multiplies them by about 2.2.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
+	/// Fees never fall below the base fee (the multiplier starts at one).
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
+
+/// The fee multiplier follows congestion (polkadot-sdk's targeted fee adjustment).
+pub type FeeMultiplierUpdate = TargetedFeeAdjustment<
+	Runtime,
+	TargetBlockFullness,
+	AdjustmentVariable,
+	MinimumMultiplier,
+	MaximumMultiplier,
+>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -43,7 +63,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightToFee = IdentityFee<Balance>;
 	/// One byte costs a millionth of a CONF.
 	type LengthToFee = ConstantMultiplier<Balance, ConstU128<MICRO_UNIT>>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type FeeMultiplierUpdate = FeeMultiplierUpdate;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 

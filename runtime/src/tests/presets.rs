@@ -109,3 +109,35 @@ fn runtime_version_names_the_chain() {
 	// The metadata must decode in polkadot.js with no custom types: it is v14 or later.
 	assert!(Runtime::metadata_versions().iter().any(|v| *v >= 14));
 }
+
+#[test]
+fn fees_rise_while_blocks_are_fuller_than_the_target_and_never_fall_below_the_base() {
+	use crate::{configs::RuntimeBlockWeights, TransactionPayment};
+	use frame_support::{dispatch::DispatchClass, traits::Hooks, weights::Weight};
+	use pallet_transaction_payment::{Multiplier, NextFeeMultiplier};
+	use sp_runtime::{traits::One, FixedPointNumber};
+
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let full = RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.expect("normal blocks have a limit");
+		assert_eq!(NextFeeMultiplier::<Runtime>::get(), Multiplier::one());
+		let mut last = Multiplier::one();
+		for block in 1..=100u32 {
+			System::set_block_consumed_resources(full, 0);
+			TransactionPayment::on_finalize(block);
+			let next = NextFeeMultiplier::<Runtime>::get();
+			assert!(next > last, "a full block raises the fee multiplier");
+			last = next;
+		}
+		// A hundred full blocks: about 0.56% dearer.
+		assert!(last > Multiplier::saturating_from_rational(1_005, 1_000));
+		assert!(last < Multiplier::saturating_from_rational(1_006, 1_000));
+		for block in 101..=10_000u32 {
+			System::set_block_consumed_resources(Weight::zero(), 0);
+			TransactionPayment::on_finalize(block);
+		}
+		assert_eq!(NextFeeMultiplier::<Runtime>::get(), Multiplier::one(), "back to the base");
+	});
+}
