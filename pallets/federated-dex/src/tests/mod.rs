@@ -4,6 +4,8 @@
 
 mod bands;
 mod cancel;
+mod fees;
+mod migrations;
 mod place;
 mod properties;
 mod quote;

@@ -1,0 +1,92 @@
+//! Storage migrations. The runtime lists [`v2::MigrateToV2`] among `Executive`'s migrations.
+
+use crate::*;
+
+/// Version 1 → 2 (issue 12): trades became exact, in whole lots of the price, so an order rests
+/// only while it can trade one lot ([`Order::can_trade`]). A resting order left from version 1
+/// that cannot (one unit at 1.5, say) would stop every walk that reaches it: it is closed as
+/// `Unfillable`, and what it holds and its deposit are released. The encoding of storage does
+/// not change.
+pub mod v2 {
+	use super::*;
+	#[cfg(feature = "try-runtime")]
+	use frame_support::traits::GetStorageVersion;
+	use frame_support::{
+		migrations::VersionedMigration,
+		storage::{with_transaction, TransactionOutcome},
+		traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// The migration, without the version check ([`MigrateToV2`] adds it): closes every resting
+	/// order that cannot trade one lot at its price. An order whose funds cannot be released
+	/// (which the invariants rule out) stays, and `do_try_state` reports it.
+	pub struct UncheckedMigrateToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut reads, mut writes) = (0u64, 0u64);
+			let keys: Vec<_> = Books::<T>::iter_keys().collect();
+			for key in keys {
+				let mut book = Books::<T>::get(key);
+				reads = reads.saturating_add(1);
+				let before = book.len();
+				book.retain(|(_, id)| {
+					reads = reads.saturating_add(1);
+					let Some(order) = Orders::<T>::get(id).filter(|order| !order.can_trade())
+					else {
+						return true;
+					};
+					let closed = with_transaction(|| {
+						match Pallet::<T>::close(*id, order, Some(CloseReason::Unfillable)) {
+							Ok(()) => TransactionOutcome::Commit(Ok(())),
+							Err(error) => TransactionOutcome::Rollback(Err(error)),
+						}
+					});
+					// Released: the offer, the deposit, the order, a standing order's place.
+					writes = writes.saturating_add(4);
+					closed.is_err()
+				});
+				if book.len() != before {
+					Books::<T>::insert(key, book);
+					writes = writes.saturating_add(1);
+				}
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let (mut resting, mut unfillable) = (0u32, 0u32);
+			for (_, order) in Orders::<T>::iter() {
+				resting = resting.saturating_add(1);
+				if !order.can_trade() {
+					unfillable = unfillable.saturating_add(1);
+				}
+			}
+			Ok((resting, unfillable).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let (resting, unfillable) = <(u32, u32)>::decode(&mut &state[..])
+				.map_err(|_| "the pre-upgrade state does not decode")?;
+			let left = u32::try_from(Orders::<T>::iter_keys().count()).unwrap_or(u32::MAX);
+			ensure!(
+				left == resting.saturating_sub(unfillable),
+				"not exactly the unfillable orders were closed"
+			);
+			ensure!(Pallet::<T>::on_chain_storage_version() == 2, "the storage version is not 2");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 1 → 2, run only at version 1 (then the version is 2): list it in the runtime's
+	/// migrations as `pallet_federated_dex::migrations::v2::MigrateToV2<Runtime>`.
+	pub type MigrateToV2<T> = VersionedMigration<
+		1,
+		2,
+		UncheckedMigrateToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
