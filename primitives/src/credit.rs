@@ -5,7 +5,7 @@
 //! - [`RedeemableCredit`]: Redemption — entitlements, and credit burnt for cash;
 //! - [`OfferableCredit`]: the exchange — credit held for resting orders and paid from them.
 
-use crate::CoopId;
+use crate::{CoopId, PollId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::DispatchResult;
@@ -85,17 +85,35 @@ pub struct CurrencyInfo {
 }
 
 /// What Governance's vote weight asks of the ledgers: the credit that weighs in a vote, and a
-/// lock that keeps it from voting twice in one poll.
+/// lock per poll that keeps it from voting twice in that poll.
+///
+/// Each vote with credit locks it for its own poll; the balance stays at or above the largest
+/// amount locked for a poll still open (not closed, its end not passed), so credit is free
+/// again once every poll it voted in has closed or ended.
 pub trait LockableCredit<AccountId, BlockNumber> {
 	/// The credit that weighs in `who`'s vote in `coop`: its positive balance, less what it has
 	/// on offer on the exchange (credit for sale does not vote).
 	fn voting_credit(coop: CoopId, who: &AccountId) -> Credit;
-	/// Keeps `who`'s balance in `coop`'s currency from going below `amount` until block
-	/// `until` (a vote's weight came from it, in a poll open until then).
-	fn lock(coop: CoopId, who: &AccountId, amount: Credit, until: BlockNumber);
-	/// The poll open until `until` that locked `who`'s balance was closed early: once no other
-	/// open poll holds the lock, it is released.
-	fn unlock(coop: CoopId, who: &AccountId, until: BlockNumber);
+	/// `who` voted with `amount` of its voting credit in `coop`'s `poll`, open until block
+	/// `until`: its balance may not go below `amount` (nor offer it) while that poll is open.
+	/// Refused when `amount` is more than its voting credit, or when its credit votes in as
+	/// many open polls as the ledger keeps locks for; then nothing changes.
+	fn lock(
+		coop: CoopId,
+		who: &AccountId,
+		poll: PollId,
+		amount: Credit,
+		until: BlockNumber,
+	) -> DispatchResult;
+	/// `coop`'s `poll` was closed: the lock `who`'s vote in it took is released (the other
+	/// polls' locks stay). Nothing happens if that vote locked nothing.
+	fn unlock(coop: CoopId, who: &AccountId, poll: PollId);
+
+	/// Benchmarks only: makes `who`'s next [`Self::lock`] in `coop` (for a poll open until
+	/// `until`) as costly as it can be: voting credit to lock, and as many locks of other open
+	/// polls as room is left for one more. Nothing by default.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_costliest_lock(_coop: CoopId, _who: &AccountId, _until: BlockNumber) {}
 }
 
 /// What Redemption asks of the ledgers: what a member may redeem, and credit taken out of

@@ -3,7 +3,7 @@
 //! (`pallet_holistic_voting::HolisticWeight`), over [`crate::LockableCredit`] and
 //! [`crate::CareLedger`].
 
-use crate::{CoopId, Cooperatives};
+use crate::{CoopId, Cooperatives, PollId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
 use scale_info::TypeInfo;
@@ -15,12 +15,24 @@ pub type VotingWeight = u64;
 pub trait VoteWeight<AccountId, BlockNumber> {
 	/// The weight of `who` in a poll of `coop`; 0 for a non-member.
 	fn vote_weight(coop: CoopId, who: &AccountId) -> VotingWeight;
-	/// `who` voted in a poll of `coop` that is open until `until`: keep what gave the vote its
-	/// weight from voting again in that poll (for example, credit moving to another member).
-	fn lock_for_poll(coop: CoopId, who: &AccountId, until: BlockNumber);
-	/// The poll of `coop` open until `until` that `who` voted in was closed: what it locked may
-	/// be freed, unless another open poll still holds it.
-	fn release_poll(coop: CoopId, who: &AccountId, until: BlockNumber);
+	/// `who` votes in `poll` of `coop`, open until `until`: keep what gave the vote its weight
+	/// from voting again in that poll (for example, credit moving to another member) while it
+	/// is open. An error refuses the vote (for example, the credit votes in too many open polls
+	/// already).
+	fn lock_for_poll(
+		coop: CoopId,
+		who: &AccountId,
+		poll: PollId,
+		until: BlockNumber,
+	) -> sp_runtime::DispatchResult;
+	/// `poll` of `coop` was closed: free what `who`'s vote in it locked (what another open poll
+	/// locked stays). Nothing happens if that vote locked nothing.
+	fn release_poll(coop: CoopId, who: &AccountId, poll: PollId);
+
+	/// Benchmarks only: makes `who`'s next vote in `coop` (in a poll open until `until`) as
+	/// costly as it can be, and so its release. Nothing by default.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_costliest_vote(_coop: CoopId, _who: &AccountId, _until: BlockNumber) {}
 }
 
 /// One member, one vote: every member weighs 1.
@@ -36,8 +48,15 @@ impl<AccountId, BlockNumber, C: Cooperatives<AccountId, BlockNumber>>
 			0
 		}
 	}
-	fn lock_for_poll(_: CoopId, _: &AccountId, _: BlockNumber) {}
-	fn release_poll(_: CoopId, _: &AccountId, _: BlockNumber) {}
+	fn lock_for_poll(
+		_: CoopId,
+		_: &AccountId,
+		_: PollId,
+		_: BlockNumber,
+	) -> sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn release_poll(_: CoopId, _: &AccountId, _: PollId) {}
 }
 
 /// The votes cast in a poll so far.

@@ -186,7 +186,13 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run on the next runtime upgrade, besides the pallets' own.
 #[allow(unused_parens)]
-type Migrations = (pallet_federated_dex::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_cooperatives::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_holistic_voting::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_mutual_credit::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_redemption::migrations::v2::MigrateToV2<Runtime>,
+	pallet_federated_dex::migrations::v2::MigrateToV2<Runtime>,
+);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -4,7 +4,8 @@
 use crate::MockCooperatives;
 use alloc::collections::btree_map::BTreeMap;
 use confoederatio_primitives::{
-	CoopId, Credit, CreditBalance, LockableCredit, OfferableCredit, RedeemableCredit, WorkCategory,
+	CoopId, Credit, CreditBalance, LockableCredit, OfferableCredit, PollId, RedeemableCredit,
+	WorkCategory,
 };
 use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
@@ -127,8 +128,11 @@ impl LockableCredit<u64, u64> for MockLedger {
 		let holding = Self::holding(coop, *who);
 		Credit::try_from(holding.balance).unwrap_or(0).saturating_sub(holding.offered)
 	}
-	fn lock(_: CoopId, _: &u64, _: Credit, _: u64) {}
-	fn unlock(_: CoopId, _: &u64, _: u64) {}
+	/// Takes any lock and keeps none: the mock's balances are not held by votes.
+	fn lock(_: CoopId, _: &u64, _: PollId, _: Credit, _: u64) -> DispatchResult {
+		Ok(())
+	}
+	fn unlock(_: CoopId, _: &u64, _: PollId) {}
 }
 
 impl RedeemableCredit<u64> for MockLedger {

@@ -1,7 +1,8 @@
 //! A care record's life: created by its first attestation ([`Pallet::do_attest`]), joined by
 //! more, then confirmed (by enough attesters, or by the cooperative: [`Pallet::do_confirm`]) or
 //! withdrawn by its first attester ([`Pallet::do_withdraw`]). The deposit is held from the first
-//! attester while the record is pending.
+//! attester while the record is pending. A confirmed note is remembered for its member
+//! ([`ConfirmedNoteList`]) and not attested again while its care counts: a note counts once.
 
 use crate::*;
 use frame_support::traits::{fungible::MutateHold, tokens::Precision};
@@ -11,7 +12,8 @@ impl<T: Config> Pallet<T> {
 	/// Records `attester`'s attestation of `points` of care work that `member` did for `coop`,
 	/// described by `note`: creates the record of `(coop, member, note)` (holding the deposit) or
 	/// joins it, and confirms it once it [has enough attesters](CareRecord::has_enough_attesters).
-	/// Checks everything but the origin.
+	/// A note [confirmed for the member already](Pallet::is_note_confirmed) is refused. Checks
+	/// everything but the origin.
 	pub fn do_attest(
 		coop: CoopId,
 		attester: T::AccountId,
@@ -37,7 +39,13 @@ impl<T: Config> Pallet<T> {
 				ensure!(pending.points == points, Error::<T>::PointsMismatch);
 				(record, pending)
 			},
-			None => Self::create_record(coop, &attester, member, points, note, now)?,
+			None => {
+				ensure!(
+					!Self::is_note_confirmed(coop, &member, &note),
+					Error::<T>::NoteAlreadyConfirmed
+				);
+				Self::create_record(coop, &attester, member, points, note, now)?
+			},
 		};
 		pending.attesters.try_push(attester.clone()).map_err(|_| Error::<T>::TooManyAttesters)?;
 		AttesterUsage::<T>::insert(coop, &attester, usage.counted());
@@ -78,6 +86,13 @@ impl<T: Config> Pallet<T> {
 		Self::remove_record(record, &pending)?;
 		Self::deposit_event(Event::Withdrawn { record });
 		Ok(())
+	}
+
+	/// Whether `note` was confirmed for `member` in `coop` and its care still counts now
+	/// ([`ConfirmedNoteList::counts`]): then it is not attested again.
+	pub fn is_note_confirmed(coop: CoopId, member: &T::AccountId, note: &T::Hash) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		ConfirmedNotes::<T>::get(coop, member).is_some_and(|notes| notes.counts(note, now))
 	}
 
 	/// How many distinct attesters confirm a record in `coop`; `None` if there is no such
@@ -125,12 +140,26 @@ impl<T: Config> Pallet<T> {
 		Ok((record, pending))
 	}
 
-	/// Removes `pending` (record `record`) and adds its points to its member's reputation.
+	/// Removes `pending` (record `record`), adds its points to its member's reputation and
+	/// remembers its note for the member ([`ConfirmedNoteList::remember`]).
 	fn confirm_record(record: RecordId, pending: RecordOf<T>, by_decision: bool) -> DispatchResult {
+		let (coop, member) = (pending.coop, &pending.member);
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut notes = ConfirmedNotes::<T>::get(coop, member).unwrap_or_default();
+		// A pending record's note does not count (`do_try_state`); checked again here, as the
+		// rule that a note counts once is this pallet's to keep.
+		ensure!(!notes.counts(&pending.note, now), Error::<T>::NoteAlreadyConfirmed);
 		Self::remove_record(record, &pending)?;
 		let added = milli_points_of(pending.points);
-		let total = Self::milli_points(pending.coop, &pending.member).saturating_add(added);
-		Self::set_milli_points(pending.coop, &pending.member, total);
+		let total = Self::milli_points(coop, member).saturating_add(added);
+		Self::set_milli_points(coop, member, total);
+		notes.remember(ConfirmedNote::new(
+			pending.note,
+			pending.points,
+			now,
+			Self::half_life(coop),
+		));
+		ConfirmedNotes::<T>::insert(coop, member, notes);
 		Self::deposit_event(Event::Confirmed {
 			record,
 			coop: pending.coop,

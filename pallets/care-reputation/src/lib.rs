@@ -14,9 +14,9 @@
 //! ([`CareRecord::has_enough_attesters`]), or when the cooperative decides so
 //! ([`Pallet::confirm`]), the points join the member's reputation and the deposit is released.
 //! The cooperative may take points away ([`Pallet::revoke`]); the first attester may withdraw a
-//! record nobody confirmed ([`Pallet::withdraw`]). The cooperative's calls require its own
-//! decision (`Config::CooperativeOrigin`, checked against the cooperative the call names or the
-//! record belongs to); any other origin is `BadOrigin`.
+//! record nobody confirmed ([`Pallet::withdraw`]). A note counts once (see below). The
+//! cooperative's calls require its own decision (`Config::CooperativeOrigin`, checked against the
+//! cooperative the call names or the record belongs to); any other origin is `BadOrigin`.
 //!
 //! A member's reputation is stored as a [`CareSnapshot`]: milli-points (thousandths of a point)
 //! as of a block. It decays: it halves every `care_half_life` blocks (a cooperative parameter,
@@ -29,30 +29,48 @@
 //! | module | what is in it |
 //! |---|---|
 //! | `lib.rs`: [`pallet`] | config, storage, events, errors; the calls check their origin and call `do_*` |
-//! | `attestations.rs` | [`Pallet::do_attest`], [`Pallet::do_confirm`], [`Pallet::do_withdraw`]: records from first attestation to confirmation or withdrawal |
+//! | `attestations.rs` | [`Pallet::do_attest`], [`Pallet::do_confirm`], [`Pallet::do_withdraw`]: records from first attestation to confirmation or withdrawal; [`Pallet::is_note_confirmed`] |
 //! | `reputation.rs` | [`Pallet::reputation`], [`Pallet::do_revoke`]; the `CareLedger` and `MembershipHooks` impls |
 //! | `try_state.rs` | [`Pallet::do_try_state`] |
-//! | [`types`] | [`CareRecord`], [`CareSnapshot`], [`PeriodUsage`] and their rules |
-//! | [`math`] | [`math::decay`], pure |
+//! | [`types`] | [`CareRecord`], [`CareSnapshot`], [`ConfirmedNote`], [`ConfirmedNoteList`], [`PeriodUsage`] and their rules |
+//! | [`math`] | [`math::decay`], [`math::blocks_until_gone`], pure |
+//!
+//! ## A note counts once
+//!
+//! A note's hash stands for one piece of care work, which joins the member's reputation once. A
+//! confirmed note is remembered for its member ([`ConfirmedNotes`], a [`ConfirmedNoteList`]) and
+//! attesting it again for that member fails with [`Error::NoteAlreadyConfirmed`] (also after a
+//! revocation). At most `MaxConfirmedNotes` are remembered per member and cooperative; a note is
+//! forgotten when nothing of the care it added is left ([`ConfirmedNote::still_counts`], fixed at
+//! confirmation with the half-life then: [`math::blocks_until_gone`]), when the list is full and
+//! a newer note is confirmed (the oldest first), or when the member leaves. A forgotten note
+//! attested again is no cheaper than a new one. What the rule cannot stop: a new note hash costs
+//! nothing, so invented care meets only the `attestations_needed` distinct attesters within their
+//! per-period bounds, and the cooperative's revocation; the README says more.
 //!
 //! ## Soulbound
 //!
 //! There is no transfer call and no `fungible`/`fungibles` implementation through which
-//! reputation could move. Leaving a cooperative drops the reputation held there
+//! reputation could move. Leaving a cooperative drops the reputation held there and the notes
+//! confirmed for the member
 //! ([`MembershipHooks::on_left`](confoederatio_primitives::MembershipHooks::on_left)).
 //!
 //! ## Bounds
 //!
 //! At most `MaxPointsPerAttestation` points per attestation; at most `MaxAttestationsPerPeriod`
 //! attestations per attester and cooperative in each `AttestationPeriod`
-//! ([`PeriodUsage`]); at most `MaxAttesters` per record.
+//! ([`PeriodUsage`]); at most `MaxAttesters` per record; at most `MaxConfirmedNotes` remembered
+//! confirmed notes per member and cooperative.
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
 //!
 //! - Every pending record has an id below `NextRecordId`, a depositor (at least one attester), no
 //!   repeated attester, not the member among them, fewer attesters than would confirm it (unless
-//!   its cooperative is gone), and its index entry; the index has nothing else.
+//!   its cooperative is gone), its index entry, and a note not
+//!   [confirmed for its member](Pallet::is_note_confirmed) already; the index has nothing else.
 //! - Every depositor holds under `RecordDeposit` exactly the deposits of its pending records.
+//! - Every stored [`ConfirmedNoteList`] is not empty, oldest first, confirmed no later than now,
+//!   each note counting after its confirmation, and has no note twice.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -103,6 +121,13 @@ pub type RecordOf<T> = CareRecord<
 
 /// A member's reputation as stored.
 pub type CareSnapshotOf<T> = CareSnapshot<BlockNumberFor<T>>;
+
+/// A member's confirmed notes as stored.
+pub type ConfirmedNoteListOf<T> = ConfirmedNoteList<
+	<T as frame_system::Config>::Hash,
+	BlockNumberFor<T>,
+	<T as Config>::MaxConfirmedNotes,
+>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -157,6 +182,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type RecordDeposit: Get<BalanceOf<Self>>;
 
+		/// The most confirmed notes the chain remembers per member and cooperative, so that none
+		/// is confirmed twice; when more are confirmed, the oldest is forgotten.
+		#[pallet::constant]
+		type MaxConfirmedNotes: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -196,6 +226,19 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		CareSnapshotOf<T>,
+	>;
+
+	/// The notes confirmed for each member in each cooperative whose care may still count, oldest
+	/// first: none of them is attested again for that member (a note counts once). Forgotten when
+	/// nothing of their care is left, when the list is full (the oldest), or when the member leaves.
+	#[pallet::storage]
+	pub type ConfirmedNotes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CoopId,
+		Blake2_128Concat,
+		T::AccountId,
+		ConfirmedNoteListOf<T>,
 	>;
 
 	/// How many attestations each member made in each cooperative this period.
@@ -288,6 +331,8 @@ pub mod pallet {
 		RevokeExceedsReputation,
 		/// No more record ids.
 		IdsExhausted,
+		/// This note was confirmed for the member already: the care it evidences counts once.
+		NoteAlreadyConfirmed,
 	}
 
 	#[pallet::call]
@@ -296,9 +341,10 @@ pub mod pallet {
 		/// hash is `note`.
 		///
 		/// Signed by another member of the active cooperative, within the per-period bound. The
-		/// first attestation of a `(member, note)` creates a record and holds `RecordDeposit`;
-		/// later ones must vouch for the same points. The record is confirmed as soon as the
-		/// cooperative's `attestations_needed` distinct members attested it.
+		/// first attestation of a `(member, note)` creates a record and holds `RecordDeposit`,
+		/// unless the note was confirmed for the member already (`NoteAlreadyConfirmed`: a note
+		/// counts once); later ones must vouch for the same points. The record is confirmed as
+		/// soon as the cooperative's `attestations_needed` distinct members attested it.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::attest_new().max(T::WeightInfo::attest_confirming()))]
 		pub fn attest(
@@ -354,6 +400,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxAttesters::get() >= 1, "a record needs room for one attester");
+			assert!(T::MaxConfirmedNotes::get() >= 1, "a member's list needs room for one note");
 			assert!(!T::AttestationPeriod::get().is_zero(), "the attestation period is not zero");
 		}
 

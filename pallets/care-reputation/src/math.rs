@@ -2,8 +2,8 @@
 //!
 //! Reputation halves every half-life. Between two halvings it falls in a straight line, so that
 //! the value is exact in integers, never rises with time, and is exactly half (rounded down) one
-//! half-life later. Its examples and property tests are in `tests/decay.rs` and
-//! `tests/properties.rs`.
+//! half-life later. [`blocks_until_gone`] says when nothing is left. Their examples and property
+//! tests are in `tests/decay.rs` and `tests/properties.rs`.
 
 /// `value` after `elapsed` blocks of decay with a half-life of `half_life` blocks. A zero
 /// half-life means no decay.
@@ -29,4 +29,19 @@ pub fn decay(value: u128, elapsed: u64, half_life: u64) -> u128 {
 	)
 	.unwrap_or(span);
 	start - drop.min(span)
+}
+
+/// After how many blocks of [`decay`] nothing of `value` is left, with a half-life of `half_life`
+/// blocks: as many half-lives as `value` has bits (then it is zero, and one block earlier it is
+/// still one). `None` if nothing decays (a zero half-life and a value above zero); saturates at
+/// `u64::MAX`.
+pub fn blocks_until_gone(value: u128, half_life: u64) -> Option<u64> {
+	if value == 0 {
+		return Some(0);
+	}
+	if half_life == 0 {
+		return None;
+	}
+	let bits = u128::BITS.saturating_sub(value.leading_zeros());
+	Some(u64::from(bits).saturating_mul(half_life))
 }

@@ -30,6 +30,7 @@ pub const MAX_POINTS: u32 = 10;
 pub const MAX_PER_PERIOD: u32 = 3;
 pub const MAX_ATTESTERS: u32 = 4;
 pub const DEPOSIT: u64 = 10;
+pub const MAX_NOTES: u32 = 4;
 
 impl pallet_care_reputation::Config for Test {
 	type Currency = Balances;
@@ -41,6 +42,7 @@ impl pallet_care_reputation::Config for Test {
 	type AttestationPeriod = ConstU64<PERIOD>;
 	type MaxAttesters = ConstU32<MAX_ATTESTERS>;
 	type RecordDeposit = ConstU64<DEPOSIT>;
+	type MaxConfirmedNotes = ConstU32<MAX_NOTES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockCooperatives;

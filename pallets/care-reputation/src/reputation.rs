@@ -1,6 +1,7 @@
 //! Members' reputations: read decayed to now ([`Pallet::reputation`], also the runtime API's
 //! and Governance's answer through [`CareLedger`]), taken away by the cooperative
-//! ([`Pallet::do_revoke`]), dropped when a member leaves ([`MembershipHooks::on_left`]).
+//! ([`Pallet::do_revoke`]), dropped when a member leaves ([`MembershipHooks::on_left`]), with the
+//! notes confirmed for the member.
 
 use crate::*;
 use confoederatio_primitives::{CareLedger, MembershipHooks};
@@ -16,9 +17,13 @@ impl<T: Config> Pallet<T> {
 	/// with the cooperative's half-life (no decay if the cooperative is gone).
 	pub fn milli_points(coop: CoopId, member: &T::AccountId) -> u128 {
 		let Some(snapshot) = Reputation::<T>::get(coop, member) else { return 0 };
-		let half_life =
-			T::Cooperatives::params(coop).map_or_else(Zero::zero, |params| params.care_half_life);
-		snapshot.decayed_to(frame_system::Pallet::<T>::block_number(), half_life)
+		snapshot.decayed_to(frame_system::Pallet::<T>::block_number(), Self::half_life(coop))
+	}
+
+	/// The half-life of care in `coop`, in blocks: the cooperative's parameter, or zero (no
+	/// decay) if the cooperative is gone.
+	pub fn half_life(coop: CoopId) -> BlockNumberFor<T> {
+		T::Cooperatives::params(coop).map_or_else(Zero::zero, |params| params.care_half_life)
 	}
 
 	/// Takes `points` away from `member`'s reputation in `coop`, never more than it holds now.
@@ -51,7 +56,8 @@ impl<T: Config> CareLedger<T::AccountId> for Pallet<T> {
 	}
 }
 
-/// Leaving a cooperative drops the reputation held there, and the attester's usage.
+/// Leaving a cooperative drops the reputation held there, the notes confirmed for the member and
+/// the attester's usage.
 impl<T: Config> MembershipHooks<T::AccountId> for Pallet<T> {
 	fn on_joined(_: CoopId, _: &T::AccountId) {}
 
@@ -61,6 +67,7 @@ impl<T: Config> MembershipHooks<T::AccountId> for Pallet<T> {
 
 	fn on_left(coop: CoopId, who: &T::AccountId) {
 		Reputation::<T>::remove(coop, who);
+		ConfirmedNotes::<T>::remove(coop, who);
 		AttesterUsage::<T>::remove(coop, who);
 	}
 }

@@ -9,9 +9,12 @@ use sp_runtime::traits::Saturating;
 impl<T: Config> Pallet<T> {
 	/// Checks that every pending record has an id below `NextRecordId`, a depositor, distinct
 	/// attesters, not its member among them, fewer than would confirm it (unless its cooperative
-	/// is gone) and its index entry; that the index has no other entries; and that every
-	/// depositor holds exactly the deposits of its pending records. Iterates over all of the pallet's records:
-	/// for tests and try-runtime, never for a call.
+	/// is gone), its index entry, and a note not [confirmed](Pallet::is_note_confirmed) for its
+	/// member already; that the index has no other entries; that every depositor holds exactly
+	/// the deposits of its pending records; and that every stored list of confirmed notes is not
+	/// empty, oldest first, confirmed no later than now, each note counting after its
+	/// confirmation, and has no note twice. Iterates over all of the pallet's records: for tests
+	/// and try-runtime, never for a call.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextRecordId::<T>::get();
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
@@ -31,6 +34,10 @@ impl<T: Config> Pallet<T> {
 					== Some(record),
 				"a record is missing from the index"
 			);
+			ensure!(
+				!Self::is_note_confirmed(pending.coop, &pending.member, &pending.note),
+				"a pending record's note was confirmed for its member already"
+			);
 			let held = deposits.entry(depositor.clone()).or_default();
 			*held = held.saturating_add(pending.deposit);
 		}
@@ -41,6 +48,15 @@ impl<T: Config> Pallet<T> {
 		for (who, deposit) in deposits {
 			let held = T::Currency::balance_on_hold(&HoldReason::RecordDeposit.into(), &who);
 			ensure!(held == deposit, "held deposits differ from the pending records'");
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		for (_, _, notes) in ConfirmedNotes::<T>::iter() {
+			ensure!(!notes.is_empty(), "an empty list of confirmed notes is stored");
+			ensure!(
+				notes.is_in_order(now),
+				"confirmed notes are not oldest first, or in the future"
+			);
+			ensure!(notes.notes_are_distinct(), "a note is confirmed twice for a member");
 		}
 		Ok(())
 	}

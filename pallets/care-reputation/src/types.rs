@@ -1,12 +1,16 @@
 //! The records this pallet keeps, and the rules that belong to each: a [`CareRecord`]'s
-//! confirmation and deposit, a [`CareSnapshot`]'s decay, an attester's [`PeriodUsage`]. The calls,
-//! `do_try_state` and the runtime API all ask these methods.
+//! confirmation and deposit, a [`CareSnapshot`]'s decay, the [`ConfirmedNote`]s that a note counts
+//! once, an attester's [`PeriodUsage`]. The calls, `do_try_state` and the runtime API all ask these
+//! methods.
 
 use crate::math;
 use alloc::collections::btree_set::BTreeSet;
 use codec::{Decode, Encode, MaxEncodedLen};
 use confoederatio_primitives::CoopId;
-use frame_support::{traits::Get, BoundedVec, DebugNoBound};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+	PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{AtLeast32BitUnsigned, UniqueSaturatedInto},
@@ -104,6 +108,108 @@ impl<BlockNumber: AtLeast32BitUnsigned + Copy> CareSnapshot<BlockNumber> {
 	pub fn decayed_to(&self, now: BlockNumber, half_life: BlockNumber) -> u128 {
 		let elapsed: u64 = now.saturating_sub(self.updated).saturated_into();
 		math::decay(self.milli_points, elapsed, half_life.saturated_into())
+	}
+}
+
+/// A note that was confirmed for a member: the care work it evidences counted once, and the note
+/// is not attested again for that member until nothing of that care is left
+/// ([`ConfirmedNote::still_counts`]).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct ConfirmedNote<Hash, BlockNumber> {
+	/// The hash of the note.
+	pub note: Hash,
+	/// When it was confirmed.
+	pub confirmed: BlockNumber,
+	/// The first block at which nothing of the care it added is left, at the half-life of its
+	/// cooperative when it was confirmed ([`math::blocks_until_gone`]); the greatest block
+	/// number if that half-life was zero (no decay).
+	pub counts_until: BlockNumber,
+}
+
+impl<Hash, BlockNumber: AtLeast32BitUnsigned + Copy> ConfirmedNote<Hash, BlockNumber> {
+	/// `note`, confirmed at block `now` for `points` points in a cooperative whose half-life is
+	/// `half_life` blocks.
+	pub fn new(note: Hash, points: u32, now: BlockNumber, half_life: BlockNumber) -> Self {
+		let counts_until =
+			match math::blocks_until_gone(milli_points_of(points), half_life.saturated_into()) {
+				Some(blocks) => now.saturating_add(blocks.saturated_into()),
+				None => BlockNumber::max_value(),
+			};
+		Self { note, confirmed: now, counts_until }
+	}
+
+	/// Whether something of the care this note added is left at block `now`. While it is, the
+	/// note is not attested again for the member; afterwards it may be forgotten. Fixed when the
+	/// note is confirmed, so a note that stopped counting never counts again.
+	pub fn still_counts(&self, now: BlockNumber) -> bool {
+		now < self.counts_until
+	}
+}
+
+/// The notes confirmed for one member in one cooperative, oldest first, at most `MaxNotes`
+/// ([`ConfirmedNoteList::remember`] keeps it so).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxNotes))]
+pub struct ConfirmedNoteList<Hash, BlockNumber, MaxNotes>(
+	/// The notes, oldest first.
+	pub BoundedVec<ConfirmedNote<Hash, BlockNumber>, MaxNotes>,
+)
+where
+	Hash: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxNotes: Get<u32>;
+
+impl<Hash, BlockNumber, MaxNotes> ConfirmedNoteList<Hash, BlockNumber, MaxNotes>
+where
+	Hash: Clone + PartialEq + Eq + Ord + core::fmt::Debug,
+	BlockNumber: AtLeast32BitUnsigned + Copy + core::fmt::Debug,
+	MaxNotes: Get<u32>,
+{
+	/// Whether `note` is in the list and [still counts](ConfirmedNote::still_counts) at block
+	/// `now`: then it is not attested again.
+	pub fn counts(&self, note: &Hash, now: BlockNumber) -> bool {
+		self.0.iter().any(|kept| kept.note == *note && kept.still_counts(now))
+	}
+
+	/// Adds `confirmed`, a note confirmed now: forgets first the notes that no longer count (an
+	/// earlier entry of the same note among them, or it would not have been attested again), then,
+	/// if the list is still full, the oldest note, whose care decayed the most.
+	pub fn remember(&mut self, confirmed: ConfirmedNote<Hash, BlockNumber>) {
+		let now = confirmed.confirmed;
+		self.0.retain(|kept| kept.note != confirmed.note && kept.still_counts(now));
+		// Appends, dropping the first (oldest) note if the list is full; a bound of zero, which
+		// `integrity_test` refuses, would keep nothing.
+		let _ = self.0.force_insert_keep_right(self.0.len(), confirmed);
+	}
+
+	/// Whether no note is in the list twice.
+	pub fn notes_are_distinct(&self) -> bool {
+		let distinct: BTreeSet<&Hash> = self.0.iter().map(|kept| &kept.note).collect();
+		distinct.len() == self.0.len()
+	}
+
+	/// Whether the notes are oldest first, none confirmed after block `now`, each counting
+	/// after its confirmation.
+	pub fn is_in_order(&self, now: BlockNumber) -> bool {
+		self.0.windows(2).all(|pair| match pair {
+			[earlier, later] => earlier.confirmed <= later.confirmed,
+			_ => true,
+		}) && self.0.iter().all(|kept| kept.confirmed <= now && kept.confirmed < kept.counts_until)
+	}
+
+	/// Whether the list has no notes (then it is not stored).
+	pub fn is_empty(&self) -> bool {
+		self.0.is_empty()
 	}
 }
 

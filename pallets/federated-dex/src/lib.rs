@@ -13,7 +13,7 @@
 //!   at `price` or better. It trades with the best resting orders of the other side first
 //!   (price, then time), at most `MaxFills` of them, each at the resting order's price; what is
 //!   left rests on the book with what it offers held (and a deposit for its place), or is
-//!   released if it can no longer buy one unit at its price. An order that would trade with its
+//!   released if it can no longer trade one lot at its price. An order that would trade with its
 //!   owner's own resting order is refused ([`Error::SelfMatch`]).
 //! - [`Pallet::cancel_order`]: the owner takes a resting order off the book; everything held is
 //!   released.
@@ -40,12 +40,12 @@
 //!   at the least aggressive price inside the band that crosses it. An ask at the band's floor
 //!   (with no band: at or below the lowest bid the quote reaches) trades the same. A bid at the
 //!   price of the dearest ask the quote reaches (the floor, if that ask is below it) trades the
-//!   same; a higher limit may trade less, as a bid stops once what is left cannot buy one unit
+//!   same; a higher limit may trade less, as a bid stops once what is left cannot buy one lot
 //!   at its own limit;
 //! - by an account with the funds and no resting order in its way (an order reaching its
 //!   owner's own is refused, so it would trade nothing);
 //! - and an order that would be refused quotes nothing (an unknown or inactive cooperative, an
-//!   amount that cannot buy one unit).
+//!   amount that cannot trade one lot).
 //!
 //! ## Where funds are
 //!
@@ -56,19 +56,32 @@
 //! receives goes to the federation's account (`FeeAccount`); a fee in native units that account
 //! could not receive (it would stay below the existential deposit) is not charged.
 //!
-//! ## Rounding
+//! ## Limits and fees: the rules of a trade
 //!
-//! See [`math`]: a fill trades the most base units both orders allow at the resting order's
-//! price; its quote amount is rounded in the resting order's favour (up when it sells, down when
-//! it buys), so a resting order never trades worse than its price and the arriving order at most
-//! one smallest quote unit per fill worse than its own; the fee is rounded down. Amounts only
-//! move between parties: no unit is created or lost.
+//! See [`math`]:
+//! - **A trade is exact, at the resting order's price.** Its quote amount is exactly
+//!   `base · price`, never rounded in anyone's favour. So no order ever trades beyond its own
+//!   limit: the resting order trades at its price, and the arriving order, whose limit crosses
+//!   that price, never pays more (a bid) or receives less (an ask) per unit than its limit, on
+//!   any fill and over the whole order. Base units trade in whole *lots* of the price
+//!   ([`math::lot`]): the fewest base units whose price is a whole number of quote units (one
+//!   unit at a whole price, such as any price of credit in native units a person would set;
+//!   2 units at 1.5). A fill trades the most whole lots both orders allow; an order that cannot
+//!   trade one lot at its own price is refused ([`Error::AmountTooSmall`]) or, once what is left
+//!   cannot, closed (`Unfillable`).
+//! - **Every trade pays its fee.** The fee rounds up ([`math::fee_on`]): at least one smallest
+//!   unit of what the arriving order receives, never less than `TradeFee` of it, so splitting an
+//!   order into parts never pays less fee than the whole would. A fill whose fee would take all
+//!   the arriving order receives is too small: it is not made, and the walk stops there
+//!   ([`Stop::TooSmall`]).
+//!
+//! Amounts only move between parties: no unit is created or lost.
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
 //!
 //! - Every book is sorted best first (price, then id), and its entries and the stored orders are
 //!   the same set; every order's id is below `NextOrderId`; every resting order has a positive
-//!   price and can still trade one unit ([`Order::can_trade`]).
+//!   price and can still trade one lot ([`Order::can_trade`]).
 //! - What is held equals what rests ([`Order::custody`]): for each owner of resting orders,
 //!   its native units on hold, its deposits and its credit on offer in each currency; for each
 //!   cooperative that set standing orders, its reserve's earmark equals its standing buy order.
@@ -87,6 +100,7 @@
 //! | [`custody`] | where an order's funds are held, and how they are paid and released |
 //! | [`standing`] | price bands and standing orders ([`Pallet::do_set_price_band`], [`Pallet::do_set_standing_orders`]) |
 //! | [`try_state`] | the invariants ([`Pallet::do_try_state`]) |
+//! | [`migrations`] | [`migrations::v2::MigrateToV2`]: closes resting orders that cannot trade one lot |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -140,8 +154,9 @@ pub type BookOf<T> = BoundedVec<(Price, OrderId), <T as Config>::MaxOrdersPerSid
 pub mod pallet {
 	use super::*;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// The in-code storage version: 2 since the standing orders are `StandingOrdersOf` and trades
+	/// are exact in whole lots, no order resting that cannot trade one ([`migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -251,7 +266,8 @@ pub mod pallet {
 			/// Its limit price: quote per base of its market.
 			price: Price,
 		},
-		/// Two orders traded, at the resting order's price.
+		/// Two orders traded, exactly at the resting order's price (`quote_amount = base_amount ·
+		/// price`).
 		Trade {
 			/// The resting order.
 			maker_order: OrderId,
@@ -271,7 +287,9 @@ pub mod pallet {
 			quote_amount: Amount,
 			/// The price.
 			price: Price,
-			/// The fee the taker paid to the federation, in units of what it received.
+			/// The fee the taker paid to the federation, in units of what it received: rounded
+			/// up (never zero, unless the federation's account could not receive native units),
+			/// less than all it received.
 			fee: Amount,
 		},
 		/// The owner cancelled a resting order.
@@ -322,7 +340,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// The price is zero.
 		ZeroPrice,
-		/// The amount cannot buy one unit at the price.
+		/// The amount cannot trade one whole lot at the price (a trade is exact: its base units
+		/// times the price are whole quote units).
 		AmountTooSmall,
 		/// No cooperative has this id.
 		UnknownCooperative,

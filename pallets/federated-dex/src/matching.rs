@@ -12,13 +12,19 @@
 //! 1. it traded with or closed `MaxFills` resting orders ([`Stop::MaxFills`]);
 //! 2. the book is empty, or the best order's price is beyond its [`Limit`] (or, for
 //!    [`Limit::Any`], beyond the band) ([`Stop::OutOfReach`]);
-//! 3. what is left cannot trade one unit at its limit ([`Stop::Exhausted`]);
+//! 3. what is left cannot trade one lot at its limit ([`Stop::Exhausted`]);
 //! 4. the best order is its owner's own ([`Stop::SelfMatch`]);
-//! 5. not one unit of each side would trade ([`Stop::TooSmall`]).
+//! 5. not one lot would trade at the resting order's price, or the fee would take everything
+//!    the arriving order receives from it ([`Stop::TooSmall`]). The walk never passes over a
+//!    better-priced order to trade with a worse one.
 //!
 //! Otherwise it drops the entry of a missing order (no fill), closes an order outside the band
-//! (one fill), or trades the most it can at the resting order's price (one fill). A resting
-//! order that can still trade one unit afterwards stays first: the walk looks at it again.
+//! (one fill), or trades the most whole lots it can at the resting order's price, exactly
+//! ([`math::fill`]; one fill). Because a trade is exact at the resting order's price, how far
+//! the arriving order's limit lies beyond that price never changes the fill it makes with a
+//! resting order it reaches: the limit decides only which resting orders it reaches (and, for a
+//! bid, when what is left is too little to go on). A resting order that can still trade one lot
+//! afterwards stays first: the walk looks at it again (and stops there).
 
 use crate::*;
 use confoederatio_primitives::ExchangeQuote;
@@ -50,8 +56,9 @@ impl Limit {
 /// What the walk does at one resting order, in book order.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Step<AccountId> {
-	/// Trades `fill` with the resting order `id` (as it is before this trade); `fee` of what
-	/// the arriving order receives goes to the federation's account.
+	/// Trades `fill` with the resting order `id` (as it is before this trade), exactly at its
+	/// price; `fee` of what the arriving order receives goes to the federation's account (less
+	/// than all of it).
 	Trade {
 		/// The resting order.
 		id: OrderId,
@@ -84,11 +91,12 @@ pub enum Stop {
 	MaxFills,
 	/// No resting order is left within its limit (or the band).
 	OutOfReach,
-	/// What is left of the arriving order cannot trade one unit at its limit.
+	/// What is left of the arriving order cannot trade one lot at its limit.
 	Exhausted,
 	/// The best resting order is the arriving order's owner's: the order is refused.
 	SelfMatch,
-	/// Not one unit of each side would trade with the best resting order.
+	/// Not one lot would trade with the best resting order at its price, or the fee would take
+	/// everything the arriving order receives from it.
 	TooSmall,
 }
 
@@ -184,10 +192,13 @@ impl<T: Config> Pallet<T> {
 				Side::Bid => (maker.remaining, remaining),
 				Side::Ask => (remaining, maker.remaining),
 			};
-			let Some(fill) = math::fill(ask, bid, price, maker.side) else { break Stop::TooSmall };
-			fills = fills.saturating_add(1);
+			let Some(fill) = math::fill(ask, bid, price) else { break Stop::TooSmall };
 			let maker_gives = fill.given_by(maker.side);
 			let fee = Self::fee(gets, maker_gives, native_fees);
+			if math::after_fee(maker_gives, fee).is_none() {
+				break Stop::TooSmall;
+			}
+			fills = fills.saturating_add(1);
 			if gets == AssetKind::Native {
 				native_fees = native_fees.saturating_add(fee);
 			}
@@ -204,9 +215,9 @@ impl<T: Config> Pallet<T> {
 		Plan { side, steps, stop }
 	}
 
-	/// The fee on `received` of `asset`, when this order already paid `native_fees_before` to
-	/// the federation's account: zero in native units that account could not receive (it would
-	/// stay below the existential deposit).
+	/// The fee on `received` of `asset` ([`math::fee_on`], rounded up), when this order already
+	/// paid `native_fees_before` to the federation's account: zero in native units that account
+	/// could not receive (it would stay below the existential deposit).
 	fn fee(asset: AssetKind, received: Amount, native_fees_before: Amount) -> Amount {
 		let fee = math::fee_on(received, T::TradeFee::get());
 		if asset == AssetKind::Native && !fee.is_zero() {

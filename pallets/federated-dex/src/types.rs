@@ -174,8 +174,8 @@ impl<AccountId> Order<AccountId> {
 		self.market.gets(self.side)
 	}
 
-	/// Whether what is left can still trade one unit at its price: an order rests only while
-	/// it can.
+	/// Whether what is left can still trade one whole lot at its price
+	/// ([`math::fillable`]): an order rests only while it can.
 	pub fn can_trade(&self) -> bool {
 		math::fillable(self.side, self.remaining, self.price)
 	}
@@ -306,7 +306,7 @@ impl StandingOrders {
 pub enum CloseReason {
 	/// Everything it offered was traded.
 	Filled,
-	/// What it has left cannot buy one unit at its price: released.
+	/// What it has left cannot trade one lot at its price: released.
 	Unfillable,
 	/// Its price is outside its market's current price band.
 	OutsideBand,

@@ -2,7 +2,7 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
-use confoederatio_primitives::BenchmarkHelper as _;
+use confoederatio_primitives::{BenchmarkHelper as _, MembershipHooks};
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
@@ -20,13 +20,26 @@ where
 	who
 }
 
-/// An active cooperative of `size` funded members; returns it and its members.
+/// An active cooperative of `size` funded members, each with its record of when it joined (as
+/// the membership hooks keep it: a vote reads it); returns it and its members.
 fn cooperative<T: Config>(size: u32) -> (CoopId, Vec<T::AccountId>)
 where
 	T::Currency: Mutate<T::AccountId>,
 {
 	let members: Vec<T::AccountId> = (0..size).map(|i| funded::<T>("member", i)).collect();
-	(T::BenchmarkHelper::create_active_cooperative(&members), members)
+	let coop = T::BenchmarkHelper::create_active_cooperative(&members);
+	for member in &members {
+		<Pallet<T> as MembershipHooks<T::AccountId>>::on_joined(coop, member);
+	}
+	(coop, members)
+}
+
+/// Makes `who`'s vote in `poll` as costly as it can be ([`VoteWeight::prepare_costliest_vote`]:
+/// in the runtime, credit to lock and the ledger's locks nearly full).
+fn prepare_costliest_vote<T: Config>(poll: PollId, who: &T::AccountId) {
+	if let Some(Poll { scope: PollScope::Cooperative(coop), end, .. }) = Polls::<T>::get(poll) {
+		T::VoteWeight::prepare_costliest_vote(coop, who, end);
+	}
 }
 
 /// A cooperative poll of `voters` members that every member voted in, `aye` or not; returns the
@@ -45,6 +58,7 @@ where
 	)
 	.map_err(|_| BenchmarkError::Stop("propose failed"))?;
 	for member in &members {
+		prepare_costliest_vote::<T>(poll, member);
 		Pallet::<T>::vote(RawOrigin::Signed(member.clone()).into(), poll, aye)
 			.map_err(|_| BenchmarkError::Stop("vote failed"))?;
 	}
@@ -92,11 +106,13 @@ mod benchmarks {
 			Box::new(remark::<T>(0)),
 		)
 		.map_err(|_| BenchmarkError::Stop("propose failed"))?;
+		let voter = members.get(1).cloned().ok_or(BenchmarkError::Stop("too few members"))?;
+		prepare_costliest_vote::<T>(poll, &voter);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(members[1].clone()), poll, true);
+		_(RawOrigin::Signed(voter.clone()), poll, true);
 
-		assert_eq!(MemberVotes::<T>::get(poll, &members[1]).map(|v| v.aye), Some(true));
+		assert_eq!(MemberVotes::<T>::get(poll, &voter).map(|v| v.aye), Some(true));
 		Ok(())
 	}
 

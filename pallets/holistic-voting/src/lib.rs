@@ -22,24 +22,46 @@
 //!   is open) is released, the poll and its votes are removed, and a passed call is dispatched;
 //!   its result is in [`Event::Executed`].
 //!
-//! A cooperative poll passes when the share of members who voted reaches the cooperative's
-//! quorum and the aye weight is strictly more than its approval share of the weight cast
-//! (unanimity when the approval is 100%). A suspended cooperative's polls do not pass. Proposing
-//! and voting need an active cooperative ([`Cooperatives::ensure_active`]); an unknown
-//! cooperative is [`Error::CooperativeNotActive`] too.
+//! A cooperative poll passes when the share of its electorate whose votes count reaches the
+//! cooperative's quorum and the aye weight is strictly more than its approval share of the
+//! weight cast (unanimity when the approval is 100%). A suspended cooperative's polls do not
+//! pass. Proposing and voting need an active cooperative ([`Cooperatives::ensure_active`]); an
+//! unknown cooperative is [`Error::CooperativeNotActive`] too.
+//!
+//! ## The electorate
+//!
+//! A cooperative poll's electorate is fixed when it opens: the cooperative's members then. The
+//! poll records its size ([`Poll::electorate`]); when each member joined is recorded as the
+//! first poll it may vote in ([`FirstEligiblePoll`], kept by Governance's
+//! [`MembershipHooks`](confoederatio_primitives::MembershipHooks), which the runtime hands the
+//! cooperatives' membership news):
+//! - a member who joins after a poll opened does not vote in it
+//!   ([`Error::JoinedAfterOpening`]);
+//! - a member who leaves no longer counts: its vote is left out of the decisive tally (checked
+//!   for each vote when the poll is counted, [`Pallet::ensure_in_electorate`]), but the
+//!   electorate's size stays, so the quorum is a share of the members the poll opened with, and
+//!   a poll closes early only once all of them voted and still count: a poll someone left
+//!   waits for its end. Rejoining is a new membership: the old vote stays out.
+//!
+//! A federation poll records the active cooperatives when it opens, but its tracks count the
+//! cooperatives active when it is decided.
 //!
 //! ## Holistic weights
 //!
-//! A vote weighs what [`Config::VoteWeight`] says when it is cast, and voting locks what gave
-//! it that weight until the poll closes or ends, so that credit that voted cannot vote again
-//! after a transfer. The runtime uses [`HolisticWeight`], defined here: `1 + a·sqrt(work hours)
-//! + b·sqrt(care points)` ([`holistic_weight`]) with the cooperative's `work_weight` and
-//! `care_weight`, the hours being the member's voting credit
+//! A vote weighs what [`Config::VoteWeight`] says when it is cast ([`Event::Voted`] reports
+//! that weight, before any cap), and voting locks what gave it that weight for that poll
+//! ([`VoteWeight::lock_for_poll`], which may refuse the vote) until the poll closes or ends, so
+//! that credit that voted cannot vote again in the same poll after a transfer; closing a poll
+//! releases its own locks and nobody else's ([`VoteWeight::release_poll`]). The runtime uses
+//! [`HolisticWeight`], defined here: `1 + a·sqrt(work hours) + b·sqrt(care points)`
+//! ([`holistic_weight`]) with the cooperative's `work_weight` and `care_weight`, the hours
+//! being the member's voting credit
 //! ([`confoederatio_primitives::LockableCredit::voting_credit`]: its positive balance less
-//! what it has on offer), which voting locks. In a cooperative of at least [`CAP_MIN_MEMBERS`]
-//! members no vote counts for more than the cooperative's `weight_cap` of the poll's total: the
-//! decisive tally ([`Pallet::decisive_tally`]) caps the largest votes at one level
-//! ([`math::cap_level`]).
+//! what it has on offer), which voting locks for the poll (a vote without credit locks
+//! nothing). In a poll whose electorate has at least [`CAP_MIN_MEMBERS`] members no vote counts
+//! for more than the cooperative's `weight_cap` of the poll's total: the decisive tally
+//! ([`Pallet::decisive_tally`]) caps the largest votes at one level ([`math::cap_level`]);
+//! `Approved`, `Rejected` and the `poll_tally` runtime API report it.
 //!
 //! ## Runtime upgrades
 //!
@@ -50,20 +72,28 @@
 //! ## Invariants (checked by `try_state`)
 //!
 //! - Each open poll's tally equals the sum of its recorded votes, and it has at most
-//!   [`Config::MaxVoters`] voters.
+//!   [`Config::MaxVoters`] voters; a cooperative poll has no more votes than its electorate.
 //! - No vote is recorded for a poll that is not open; poll ids are below `NextPollId`.
+//!
+//! ## Storage versions
+//!
+//! 2: a poll records its electorate ([`migrations::v2::MigrateV1ToV2`]).
 //!
 //! ## Modules
 //!
 //! - this file: the pallet's config, storage, events, errors and calls (thin: they check the
 //!   origin and the arguments, then call the `do_*` functions);
 //! - `polls`: a poll's life, [`Pallet::do_propose`], [`Pallet::do_vote`], [`Pallet::do_close`];
+//! - `electorate`: who votes in a cooperative poll, [`Pallet::ensure_in_electorate`], and the
+//!   [`MembershipHooks`](confoederatio_primitives::MembershipHooks) that record when members
+//!   join;
 //! - `tally`: counting votes and deciding polls, [`Pallet::decisive_tally`],
 //!   [`Pallet::poll_tally`];
 //! - `try_state`: the invariants, [`Pallet::do_try_state`];
 //! - [`vote_weight`]: the holistic vote weight, [`HolisticWeight`] and [`holistic_weight`];
 //! - [`math`]: the weight cap, pure integer arithmetic;
 //! - [`types`]: what is stored, and the rules of its types ([`Track::passes`]);
+//! - [`migrations`]: the storage migrations;
 //! - [`weights`]: the generated weights of the calls.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -73,7 +103,9 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod electorate;
 pub mod math;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod polls;
@@ -102,7 +134,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use sp_runtime::traits::{Dispatchable, Zero};
 
-/// The weight cap applies in cooperatives with at least this many members.
+/// The weight cap applies in polls whose electorate has at least this many members.
 pub const CAP_MIN_MEMBERS: u32 = 10;
 
 /// A balance of the currency deposits are held in.
@@ -117,7 +149,9 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	///
+	/// 2: a poll records its electorate's size ([`Poll::electorate`], [`migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -215,6 +249,14 @@ pub mod pallet {
 	pub type CoopVotes<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PollId, Twox64Concat, CoopId, bool>;
 
+	/// When each member joined its cooperative, as the first poll it may vote in (the id the
+	/// next poll had then): the polls opened before it joined are not its to decide. Written by
+	/// the cooperatives' membership hooks, removed when the member leaves; a member without a
+	/// record (one from before the record existed) votes in every poll.
+	#[pallet::storage]
+	pub type FirstEligiblePoll<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CoopId, Blake2_128Concat, T::AccountId, PollId>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -237,7 +279,10 @@ pub mod pallet {
 			voter: Voter<T::AccountId>,
 			/// For or against.
 			aye: bool,
-			/// The vote's weight.
+			/// The weight the vote was cast with (1 for a cooperative's vote in a federation
+			/// poll), before any cap: the cap depends on every vote, so it is applied when the
+			/// poll is counted, and the capped tally is what `Approved`, `Rejected` and the
+			/// `poll_tally` runtime API report.
 			weight: confoederatio_primitives::VotingWeight,
 		},
 		/// A poll passed.
@@ -294,6 +339,8 @@ pub mod pallet {
 		UndecodableProposal,
 		/// No more poll ids.
 		IdsExhausted,
+		/// The member joined after the poll opened: a poll's electorate is fixed when it opens.
+		JoinedAfterOpening,
 	}
 
 	#[pallet::call]

@@ -7,9 +7,10 @@
 
 use crate as pallet_holistic_voting;
 use confoederatio_primitives::{
-	CoopId, CoopParams, EnsureCooperative, EnsureFederationSupermajority, OneMemberOneVote,
+	CoopId, CoopParams, EnsureCooperative, EnsureFederationSupermajority, OneMemberOneVote, PollId,
 };
 use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
+use sp_runtime::{DispatchError, DispatchResult};
 use std::collections::BTreeMap;
 
 pub use confoederatio_test_kit::{MockCoop, MockCooperatives};
@@ -118,11 +119,14 @@ pub fn set_coop(coop: CoopId, change: impl FnOnce(&mut MockCoop)) {
 parameter_types! {
 	/// Vote weights other than one member, one vote.
 	pub static Weights: BTreeMap<u64, u64> = BTreeMap::new();
-	/// The locks voting asked for: (cooperative, member, until).
-	pub static Locks: Vec<(CoopId, u64, u64)> = vec![];
+	/// The locks voting asked for: (cooperative, member, poll, until).
+	pub static Locks: Vec<(CoopId, u64, PollId, u64)> = vec![];
+	/// Whether locks are refused (as a ledger refuses one beyond its bound).
+	pub static RefuseLocks: bool = false;
 }
 
-/// One member, one vote, unless `Weights` says otherwise; records the locks asked for.
+/// One member, one vote, unless `Weights` says otherwise; records the locks asked for, or
+/// refuses them when `RefuseLocks` says so.
 pub struct MockVoteWeight;
 impl confoederatio_primitives::VoteWeight<u64, u64> for MockVoteWeight {
 	fn vote_weight(coop: CoopId, who: &u64) -> u64 {
@@ -133,15 +137,15 @@ impl confoederatio_primitives::VoteWeight<u64, u64> for MockVoteWeight {
 			Weights::get().get(who).copied().unwrap_or(1)
 		}
 	}
-	fn lock_for_poll(coop: CoopId, who: &u64, until: u64) {
-		Locks::mutate(|locks| locks.push((coop, *who, until)));
+	fn lock_for_poll(coop: CoopId, who: &u64, poll: PollId, until: u64) -> DispatchResult {
+		if RefuseLocks::get() {
+			return Err(DispatchError::Other("lock refused"));
+		}
+		Locks::mutate(|locks| locks.push((coop, *who, poll, until)));
+		Ok(())
 	}
-	fn release_poll(coop: CoopId, who: &u64, until: u64) {
-		Locks::mutate(|locks| {
-			if let Some(at) = locks.iter().position(|lock| *lock == (coop, *who, until)) {
-				locks.remove(at);
-			}
-		});
+	fn release_poll(coop: CoopId, who: &u64, poll: PollId) {
+		Locks::mutate(|locks| locks.retain(|lock| (lock.0, lock.1, lock.2) != (coop, *who, poll)));
 	}
 }
 

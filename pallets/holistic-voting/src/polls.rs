@@ -18,8 +18,9 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Dispatchable, Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// Opens a poll, holding [`Config::PollDeposit`] from `depositor`. Does not check the
-	/// proposer's right to propose nor the call.
+	/// Opens a poll, holding [`Config::PollDeposit`] from `depositor`, and fixes its electorate:
+	/// the cooperative's members now (a cooperative poll), the active cooperatives now (a
+	/// federation poll). Does not check the proposer's right to propose nor the call.
 	pub fn do_propose(
 		scope: PollScope,
 		depositor: T::AccountId,
@@ -31,6 +32,10 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::PollDeposit::get();
 		T::Currency::hold(&HoldReason::PollDeposit.into(), &depositor, deposit)?;
 		let end = frame_system::Pallet::<T>::block_number().saturating_add(period);
+		let electorate = match scope {
+			PollScope::Cooperative(coop) => T::Cooperatives::member_count(coop),
+			PollScope::Federation { .. } => T::Cooperatives::active_count(),
+		};
 		Polls::<T>::insert(
 			poll,
 			Poll {
@@ -40,6 +45,7 @@ impl<T: Config> Pallet<T> {
 				proposal,
 				end,
 				tally: Tally::default(),
+				electorate,
 			},
 		);
 		NextPollId::<T>::put(next);
@@ -47,10 +53,11 @@ impl<T: Config> Pallet<T> {
 		Ok(poll)
 	}
 
-	/// Records a vote: a member's in a cooperative poll (weighed by [`Config::VoteWeight`],
-	/// which locks what gave it weight until the poll ends), a cooperative's in a federation
-	/// poll (weighing 1). Checks everything but the origin, which the caller turned into
-	/// `voter`.
+	/// Records a vote: a member's in a cooperative poll (one of its electorate, fixed when it
+	/// opened: [`Pallet::ensure_in_electorate`]; weighed by [`Config::VoteWeight`], which locks
+	/// what gave it weight for this poll, and may refuse the vote), a cooperative's in a
+	/// federation poll (weighing 1). Checks everything but the origin, which the caller turned
+	/// into `voter`.
 	pub fn do_vote(poll: PollId, voter: Voter<T::AccountId>, aye: bool) -> DispatchResult {
 		Polls::<T>::try_mutate(poll, |entry| -> DispatchResult {
 			let open = entry.as_mut().ok_or(Error::<T>::UnknownPoll)?;
@@ -62,10 +69,10 @@ impl<T: Config> Pallet<T> {
 			let weight = match (&open.scope, &voter) {
 				(PollScope::Cooperative(coop), Voter::Member(who)) => {
 					T::Cooperatives::ensure_active(*coop).map_err(Error::<T>::from)?;
-					ensure!(T::Cooperatives::is_member(*coop, who), Error::<T>::NotMember);
+					Self::ensure_in_electorate(*coop, who, poll)?;
 					ensure!(!MemberVotes::<T>::contains_key(poll, who), Error::<T>::AlreadyVoted);
 					let weight = T::VoteWeight::vote_weight(*coop, who);
-					T::VoteWeight::lock_for_poll(*coop, who, open.end);
+					T::VoteWeight::lock_for_poll(*coop, who, poll, open.end)?;
 					MemberVotes::<T>::insert(poll, who, MemberVote { aye, weight });
 					weight
 				},
@@ -88,8 +95,8 @@ impl<T: Config> Pallet<T> {
 	/// ([`PollScope::origin`]). Returns the weight used.
 	pub fn do_close(poll_id: PollId) -> Result<Weight, DispatchError> {
 		let poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::UnknownPoll)?;
-		let outcome = Self::outcome(poll_id, &poll);
 		let tally = Self::decisive_tally(poll_id, &poll);
+		let outcome = Self::outcome(&poll, tally);
 		ensure!(outcome != Outcome::Undecided, Error::<T>::TooEarly);
 
 		T::Currency::release(
@@ -102,11 +109,12 @@ impl<T: Config> Pallet<T> {
 		let voters = poll.tally.voters;
 		match poll.scope {
 			PollScope::Cooperative(coop) => {
-				// What the votes locked is free once no other open poll holds it.
+				// What the votes locked for this poll is free (other polls' locks stay; a vote
+				// that locked nothing releases nothing).
 				for voter in
 					MemberVotes::<T>::iter_key_prefix(poll_id).take(T::MaxVoters::get() as usize)
 				{
-					T::VoteWeight::release_poll(coop, &voter, poll.end);
+					T::VoteWeight::release_poll(coop, &voter, poll_id);
 				}
 				let _ = MemberVotes::<T>::clear_prefix(poll_id, T::MaxVoters::get(), None);
 			},

@@ -1,5 +1,6 @@
-//! Counting votes and deciding polls: the decisive tally (weights capped in large
-//! cooperatives), and whether a poll passed, failed, or can still go either way.
+//! Counting votes and deciding polls: the decisive tally (the votes of the poll's electorate,
+//! weights capped in large cooperatives), and whether a poll passed, failed, or can still go
+//! either way.
 
 use crate::{math, Config, MemberVote, MemberVotes, Pallet, Poll, PollScope, CAP_MIN_MEMBERS};
 use alloc::vec::Vec;
@@ -16,8 +17,8 @@ pub(crate) enum Outcome {
 }
 
 /// Counts one vote of `weight`, for or against, in `tally`: the one way a vote enters a tally,
-/// when it is cast, when the decisive tally recounts a capped poll, and when `try_state`
-/// recounts the votes.
+/// when it is cast, when the decisive tally recounts a poll, and when `try_state` recounts the
+/// votes.
 pub(crate) fn count_vote(tally: &mut Tally, aye: bool, weight: VotingWeight) {
 	let side = if aye { &mut tally.ayes } else { &mut tally.nays };
 	*side = side.saturating_add(weight);
@@ -25,25 +26,31 @@ pub(crate) fn count_vote(tally: &mut Tally, aye: bool, weight: VotingWeight) {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The tally that decides a poll: in a cooperative of at least [`CAP_MIN_MEMBERS`] members,
-	/// each vote capped so that none holds more than the cooperative's `weight_cap` of the total
-	/// ([`math::cap_level`]); otherwise the votes as cast. Reads every vote of a capped poll.
+	/// The tally that decides a poll. A cooperative poll counts the votes of its electorate
+	/// only (members who left since they voted no longer count: [`Self::ensure_in_electorate`]),
+	/// and, when its electorate has at least [`CAP_MIN_MEMBERS`] members, caps each vote so that
+	/// none holds more than the cooperative's `weight_cap` of the total ([`math::cap_level`]).
+	/// A federation poll's tally is its votes as cast. Reads every vote of a cooperative poll,
+	/// and its voter's membership.
 	pub fn decisive_tally(poll_id: PollId, poll: &Poll<T>) -> Tally {
 		let PollScope::Cooperative(coop) = poll.scope else { return poll.tally };
-		if T::Cooperatives::member_count(coop) < CAP_MIN_MEMBERS {
-			return poll.tally;
-		}
-		let Some(params) = T::Cooperatives::params(coop) else { return poll.tally };
-		let votes: Vec<MemberVote> = MemberVotes::<T>::iter_prefix_values(poll_id)
+		let votes: Vec<MemberVote> = MemberVotes::<T>::iter_prefix(poll_id)
 			.take(T::MaxVoters::get() as usize)
+			.filter(|(voter, _)| Self::ensure_in_electorate(coop, voter, poll_id).is_ok())
+			.map(|(_, vote)| vote)
 			.collect();
 		let weights: Vec<VotingWeight> = votes.iter().map(|vote| vote.weight).collect();
-		let level = math::cap_level(&weights, params.weight_cap);
-		let mut capped = Tally::default();
+		let level = if poll.electorate < CAP_MIN_MEMBERS {
+			None
+		} else {
+			T::Cooperatives::params(coop)
+				.and_then(|params| math::cap_level(&weights, params.weight_cap))
+		};
+		let mut tally = Tally::default();
 		for vote in votes {
-			count_vote(&mut capped, vote.aye, math::capped(vote.weight, level));
+			count_vote(&mut tally, vote.aye, math::capped(vote.weight, level));
 		}
-		Tally { voters: poll.tally.voters, ..capped }
+		tally
 	}
 
 	/// The decisive tally of an open poll (what the runtime API reports).
@@ -51,26 +58,28 @@ impl<T: Config> Pallet<T> {
 		crate::Polls::<T>::get(poll).map(|open| Self::decisive_tally(poll, &open))
 	}
 
-	/// Whether a poll passed, failed, or can still go either way, now.
+	/// Whether a poll whose decisive tally ([`Self::decisive_tally`]) is `tally` passed, failed,
+	/// or can still go either way, now.
 	///
-	/// A cooperative poll is decided once every member voted or its period is over: it passes
-	/// if the share of members who voted reaches the quorum, the ayes are strictly more than the
-	/// approval share of the weight cast (all of it when the approval is 100%), and the
-	/// cooperative is active. A federation poll passes as soon as its track's share of the
-	/// active cooperatives voted aye, and fails as soon as that share is out of reach or its
-	/// period is over.
-	pub(crate) fn outcome(poll_id: PollId, poll: &Poll<T>) -> Outcome {
+	/// A cooperative poll is decided once its whole electorate (fixed when it opened) voted, or
+	/// its period is over: a member who left can no longer vote, so its poll waits for its end.
+	/// It passes if the share of the electorate whose votes count reaches the quorum, the ayes
+	/// are strictly more than the approval share of the weight cast (all of it when the approval
+	/// is 100%), and the cooperative is active. A federation poll passes as soon as its track's
+	/// share of the active cooperatives voted aye, and fails as soon as that share is out of reach
+	/// or its period is over.
+	pub(crate) fn outcome(poll: &Poll<T>, tally: Tally) -> Outcome {
 		let ended = !poll.is_open_at(frame_system::Pallet::<T>::block_number());
-		let Tally { ayes, nays, voters } = Self::decisive_tally(poll_id, poll);
+		let Tally { ayes, nays, voters } = tally;
 		match poll.scope {
 			PollScope::Cooperative(coop) => {
-				let members = T::Cooperatives::member_count(coop);
-				if !ended && voters < members {
+				let electorate = poll.electorate;
+				if !ended && voters < electorate {
 					return Outcome::Undecided;
 				}
 				let Some(params) = T::Cooperatives::params(coop) else { return Outcome::Rejected };
 				let quorate =
-					members > 0 && Perbill::from_rational(voters, members) >= params.quorum;
+					electorate > 0 && Perbill::from_rational(voters, electorate) >= params.quorum;
 				let cast = ayes.saturating_add(nays);
 				let approved = if params.approval.is_one() {
 					cast > 0 && ayes == cast

@@ -11,7 +11,8 @@ impl<T: Config> Pallet<T> {
 	/// try-runtime, never for a call):
 	/// - each open poll's id is below `NextPollId`, its tally equals the sum of its recorded
 	///   votes (members' in a cooperative poll, cooperatives' in a federation poll, and no other
-	///   kind), and it has at most [`Config::MaxVoters`] voters;
+	///   kind), and it has at most [`Config::MaxVoters`] voters; a cooperative poll has no more
+	///   votes than its electorate (fixed when it opened: only its members vote, once each);
 	/// - no vote is recorded for a poll that is not open.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextPollId::<T>::get();
@@ -27,6 +28,10 @@ impl<T: Config> Pallet<T> {
 					for (_, vote) in MemberVotes::<T>::iter_prefix(id) {
 						count_vote(&mut tally, vote.aye, vote.weight);
 					}
+					ensure!(
+						tally.voters <= poll.electorate,
+						"a cooperative poll has more votes than electors"
+					);
 				},
 				PollScope::Federation { .. } => {
 					ensure!(

@@ -157,8 +157,13 @@ pub struct Poll<T: Config> {
 	pub proposal: ProposalOf<T>,
 	/// The last block in which votes count.
 	pub end: BlockNumberFor<T>,
-	/// The votes so far.
+	/// The votes so far, as cast (uncapped, and counting members who left since they voted).
 	pub tally: Tally,
+	/// The size of the electorate, fixed when the poll opened: the cooperative's members (a
+	/// cooperative poll: its quorum and "everyone voted" count them, though some leave); the
+	/// active cooperatives (a federation poll: recorded only, its tracks count the cooperatives
+	/// active when it is decided).
+	pub electorate: u32,
 }
 
 impl<T: Config> Poll<T> {

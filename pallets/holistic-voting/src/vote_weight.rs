@@ -8,17 +8,18 @@
 //! [`Config::VoteWeight`]: crate::Config::VoteWeight
 
 use confoederatio_primitives::{
-	CareLedger, CoopId, Cooperatives, LockableCredit, VoteWeight, VotingWeight, CREDIT_PER_HOUR,
+	CareLedger, CoopId, Cooperatives, LockableCredit, PollId, VoteWeight, VotingWeight,
+	CREDIT_PER_HOUR,
 };
 use core::marker::PhantomData;
-use sp_runtime::traits::IntegerSquareRoot;
+use sp_runtime::{traits::IntegerSquareRoot, DispatchResult};
 
 /// The holistic vote weight `1 + a·sqrt(work) + b·sqrt(care)`: `work` is the member's voting
 /// credit in the cooperative's currency ([`LockableCredit::voting_credit`]: its positive
 /// balance less what it has on offer), in whole hours; `care` its care reputation now; `a` and
 /// `b` the cooperative's `work_weight` and `care_weight`. A non-member, or a member of no known
-/// cooperative, weighs 0. Voting locks the voting credit that gave the weight until the poll
-/// closes or ends.
+/// cooperative, weighs 0. Voting locks the voting credit that gave the weight for that poll,
+/// until it closes or ends.
 pub struct HolisticWeight<C, L, R, BlockNumber>(PhantomData<(C, L, R, BlockNumber)>);
 
 impl<AccountId, BlockNumber, C, L, R> VoteWeight<AccountId, BlockNumber>
@@ -38,18 +39,30 @@ where
 		holistic_weight(params.work_weight, work_hours, params.care_weight, care_points)
 	}
 
-	/// Locks `who`'s voting credit, if it has any, until `until`.
-	fn lock_for_poll(coop: CoopId, who: &AccountId, until: BlockNumber) {
+	/// Locks `who`'s voting credit, if it has any, for `poll` until `until` (the ledger may
+	/// refuse, and then the vote is refused). A vote without credit locks nothing.
+	fn lock_for_poll(
+		coop: CoopId,
+		who: &AccountId,
+		poll: PollId,
+		until: BlockNumber,
+	) -> DispatchResult {
 		let credit = L::voting_credit(coop, who);
 		if credit > 0 {
-			L::lock(coop, who, credit, until);
+			L::lock(coop, who, poll, credit, until)?;
 		}
+		Ok(())
 	}
 
-	/// Unlocks what the poll open until `until` locked (the ledger keeps what another open
-	/// poll still holds).
-	fn release_poll(coop: CoopId, who: &AccountId, until: BlockNumber) {
-		L::unlock(coop, who, until);
+	/// Unlocks what `who`'s vote in `poll` locked (the other polls' locks stay).
+	fn release_poll(coop: CoopId, who: &AccountId, poll: PollId) {
+		L::unlock(coop, who, poll);
+	}
+
+	/// Voting credit to lock, and the ledger's costliest lock.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_costliest_vote(coop: CoopId, who: &AccountId, until: BlockNumber) {
+		L::prepare_costliest_lock(coop, who, until);
 	}
 }
 

@@ -1,16 +1,51 @@
 //! An account in one cooperative's currency, and its rules: the floor its balance may not go
-//! below, a debit, an offer, a vote's lock, and what the runtime API reports of it.
+//! below, a debit, an offer, the votes' locks (one per poll), and what the runtime API reports of it.
 //!
 //! Every call, [`crate::Pallet::do_try_state`] and the runtime API ask these methods; none of them
 //! writes the rules again.
 
 use codec::{Decode, Encode, MaxEncodedLen};
-use confoederatio_primitives::{Credit, CreditAccountInfo, CreditBalance, WorkCategory};
+use confoederatio_primitives::{Credit, CreditAccountInfo, CreditBalance, PollId, WorkCategory};
+use core::fmt::Debug;
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+	PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 
-/// An account in one cooperative's currency.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct CreditAccount<BlockNumber> {
+/// What one vote locked: the credit it weighed with, in a poll open until a block.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct VoteLock<BlockNumber> {
+	/// The poll voted in.
+	pub poll: PollId,
+	/// The credit that weighed in the vote.
+	pub amount: Credit,
+	/// The poll's end: the last block in which it is open.
+	pub until: BlockNumber,
+}
+
+impl<BlockNumber: Ord + Copy> VoteLock<BlockNumber> {
+	/// Whether the poll is still open at block `now` (until it is closed, which removes the lock).
+	pub fn is_open_at(&self, now: BlockNumber) -> bool {
+		now <= self.until
+	}
+}
+
+/// An account in one cooperative's currency; `MaxVoteLocks` bounds its vote locks.
+#[derive(
+	CloneNoBound,
+	DefaultNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxVoteLocks))]
+#[codec(mel_bound(BlockNumber: MaxEncodedLen))]
+pub struct CreditAccount<BlockNumber: Clone + PartialEq + Eq + Debug, MaxVoteLocks: Get<u32>> {
 	/// The balance: negative when the holder owes its community.
 	pub balance: CreditBalance,
 	/// How far below zero the balance may go. For the coop account this is its issuance limit;
@@ -20,12 +55,10 @@ pub struct CreditAccount<BlockNumber> {
 	pub subsistence_entitlement: Credit,
 	/// Credit issued for approved `Commons` work, redeemable from that reserve bucket.
 	pub commons_entitlement: Credit,
-	/// The balance may not go below this while a poll it voted in is open...
-	pub locked: Credit,
-	/// ... that is, up to and including this block, ...
-	pub locked_until: BlockNumber,
-	/// ... or until the open polls that locked it, this many, are all closed.
-	pub locking_polls: u32,
+	/// What the votes of this account locked, one per poll it voted in with credit: while a
+	/// poll is open, the balance may not go below what its vote locked. A poll's lock goes when
+	/// it is closed; an expired one (its poll ended) is pruned whenever the locks are written.
+	pub vote_locks: BoundedVec<VoteLock<BlockNumber>, MaxVoteLocks>,
 	/// Held for resting exchange orders: a holder's balance stays at or above it (plus what a
 	/// vote locked); the coop account offers new credit, counted as issued.
 	pub offered: Credit,
@@ -74,7 +107,20 @@ impl Bound {
 	}
 }
 
-impl<BlockNumber: Ord + Copy + Default> CreditAccount<BlockNumber> {
+/// Why a vote's lock is refused. Each is the pallet's error of the same name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LockRefused {
+	/// The account's credit votes in as many open polls as it keeps locks for.
+	TooManyVoteLocks,
+	/// More than the account's voting credit (its positive balance less what is on offer).
+	InsufficientCredit,
+}
+
+impl<BlockNumber, MaxVoteLocks> CreditAccount<BlockNumber, MaxVoteLocks>
+where
+	BlockNumber: Ord + Copy + Default + Debug,
+	MaxVoteLocks: Get<u32>,
+{
 	/// An empty account with the given limit.
 	pub fn with_limit(credit_limit: Credit) -> Self {
 		Self { credit_limit, ..Default::default() }
@@ -96,19 +142,16 @@ impl<BlockNumber: Ord + Copy + Default> CreditAccount<BlockNumber> {
 		}
 	}
 
-	/// Whether a vote's lock is in force at block `now`: until `locked_until`, while a poll
-	/// holds it.
-	pub fn is_locked_at(&self, now: BlockNumber) -> bool {
-		now <= self.locked_until && self.locking_polls > 0
-	}
-
-	/// What a vote locked at block `now` (zero when no lock is in force).
+	/// What the votes locked at block `now`: the most credit the account voted with in a poll
+	/// still open (zero when none is). Each poll's lock holds on its own, so the largest holds
+	/// them all.
 	pub fn locked_at(&self, now: BlockNumber) -> Credit {
-		if self.is_locked_at(now) {
-			self.locked
-		} else {
-			0
-		}
+		self.vote_locks
+			.iter()
+			.filter(|lock| lock.is_open_at(now))
+			.map(|lock| lock.amount)
+			.max()
+			.unwrap_or(0)
 	}
 
 	/// What a holder keeps from moving at block `now`: what a vote locked and what is on offer
@@ -258,7 +301,7 @@ impl<BlockNumber: Ord + Copy + Default> CreditAccount<BlockNumber> {
 		kind: AccountKind,
 	) -> Result<(), DebitRefused> {
 		let offered = self.offered.checked_add(amount).ok_or(DebitRefused::Overflow)?;
-		let offering = Self { offered, ..*self };
+		let offering = Self { offered, ..self.clone() };
 		let refused = match kind {
 			AccountKind::Holder => {
 				offering.held_at(now).ok_or(DebitRefused::Overflow)?;
@@ -273,33 +316,53 @@ impl<BlockNumber: Ord + Copy + Default> CreditAccount<BlockNumber> {
 		Ok(())
 	}
 
-	/// Locks `amount` until `until` at block `now`; a lock still in force is only ever extended
-	/// (the larger amount, the later end, one more poll holding it), so that every open poll's
-	/// lock holds.
-	pub fn lock(&mut self, amount: Credit, until: BlockNumber, now: BlockNumber) {
-		if self.is_locked_at(now) {
-			self.locked = self.locked.max(amount);
-			self.locked_until = self.locked_until.max(until);
-			self.locking_polls = self.locking_polls.saturating_add(1);
-		} else {
-			self.locked = amount;
-			self.locked_until = until;
-			self.locking_polls = 1;
+	/// Locks `amount` for `poll`, open until `until`, at block `now`: the balance then stays at
+	/// or above it while the poll is open. Expired locks are pruned first; then a poll locked
+	/// already keeps one lock (the larger amount, the later end), and a new poll needs room
+	/// (`TooManyVoteLocks` when `MaxVoteLocks` polls still open hold locks). Only voting credit
+	/// can be locked (`InsufficientCredit`): then every lock fits in the balance above what is on
+	/// offer. Changes nothing when refused.
+	pub fn lock(
+		&mut self,
+		poll: PollId,
+		amount: Credit,
+		until: BlockNumber,
+		now: BlockNumber,
+	) -> Result<(), LockRefused> {
+		if amount > self.voting_credit() {
+			return Err(LockRefused::InsufficientCredit);
 		}
+		let mut locks = self.vote_locks.clone();
+		locks.retain(|lock| lock.is_open_at(now));
+		match locks.iter_mut().find(|lock| lock.poll == poll) {
+			Some(lock) => {
+				lock.amount = lock.amount.max(amount);
+				lock.until = lock.until.max(until);
+			},
+			None => locks
+				.try_push(VoteLock { poll, amount, until })
+				.map_err(|_| LockRefused::TooManyVoteLocks)?,
+		}
+		self.vote_locks = locks;
+		Ok(())
 	}
 
-	/// A poll that locked the balance closed at block `now`, before its end. It was counted in
-	/// the lock in force (a lock is only renewed after the previous one ended), so one poll
-	/// fewer holds it; the last one releases it. Nothing changes if no lock is in force.
-	pub fn release_poll(&mut self, now: BlockNumber) {
-		if !self.is_locked_at(now) {
-			return;
-		}
-		self.locking_polls = self.locking_polls.saturating_sub(1);
-		if self.locking_polls == 0 {
-			self.locked = 0;
-			self.locked_until = Default::default();
-		}
+	/// `poll` was closed at block `now`: its lock goes (if its vote locked anything), and so do
+	/// the expired ones. The other open polls' locks stay. Returns whether any lock went.
+	pub fn release_poll(&mut self, poll: PollId, now: BlockNumber) -> bool {
+		let before = self.vote_locks.len();
+		self.vote_locks.retain(|lock| lock.poll != poll && lock.is_open_at(now));
+		self.vote_locks.len() != before
+	}
+
+	/// Whether each poll holds at most one lock (as [`Self::lock`] keeps them).
+	pub fn has_one_lock_per_poll(&self) -> bool {
+		self.vote_locks.iter().enumerate().all(|(index, lock)| {
+			self.vote_locks
+				.iter()
+				.skip(index.saturating_add(1))
+				.all(|other| other.poll != lock.poll)
+		})
 	}
 
 	/// What the runtime API reports at block `now`.

@@ -53,6 +53,19 @@ fn allow_debt<T: Config>(coop: CoopId, who: &T::AccountId, amount: Credit) {
 	});
 }
 
+/// Fills `who`'s vote locks in `coop` (`MaxVoteLocks` of them, of open polls, each locking
+/// nothing): the largest account record, which every rule reads through, binding nothing.
+fn fill_vote_locks<T: Config>(coop: CoopId, who: &T::AccountId) {
+	let until = frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into());
+	Accounts::<T>::mutate(coop, who, |account| {
+		if let Some(account) = account {
+			for poll in 0..T::MaxVoteLocks::get() {
+				let _ = account.vote_locks.try_push(VoteLock { poll, amount: 0, until });
+			}
+		}
+	});
+}
+
 /// Two cooperatives open to each other, with a member each; returns them.
 fn federated_pair<T: Config>(
 ) -> Result<(CoopId, T::AccountId, CoopId, T::AccountId), BenchmarkError>
@@ -73,13 +86,16 @@ where
 mod benchmarks {
 	use super::*;
 
-	/// A member pays another and goes below zero; both accounts exist.
+	/// A member pays another and goes below zero; both accounts exist, with as many vote locks
+	/// as they may keep (binding nothing).
 	#[benchmark]
 	fn transfer() -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>("member", 2);
 		let (from, to) = (member::<T>(&members, 0)?, member::<T>(&members, 1)?);
 		let amount = T::DefaultCreditLimit::get().max(1);
 		allow_debt::<T>(coop, &from, amount);
+		fill_vote_locks::<T>(coop, &from);
+		fill_vote_locks::<T>(coop, &to);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(from.clone()), coop, to.clone(), amount);

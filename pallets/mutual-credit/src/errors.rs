@@ -64,5 +64,8 @@ mod errors {
 		NotOnOffer,
 		/// No more contribution ids.
 		IdsExhausted,
+		/// The account's credit votes in `MaxVoteLocks` open polls already: it may vote with
+		/// credit again once one of them closes or ends.
+		TooManyVoteLocks,
 	}
 }

@@ -52,8 +52,11 @@
 //! - [`Pallet::set_federation_limit`], [`Pallet::set_exchange_rate`].
 //!
 //! Other pallets, through the traits of `confoederatio_primitives` the runtime wires:
-//! - [`LockableCredit`] (Governance's vote weight): the credit that votes, locked until the polls
-//!   it voted in close;
+//! - [`LockableCredit`] (Governance's vote weight): the credit that votes, locked for each poll
+//!   it voted in until that poll closes or ends: the lock now is the largest amount locked for a
+//!   poll still open ([`CreditAccount::locked_at`]); closing a poll releases its lock only; an
+//!   account keeps at most `MaxVoteLocks` (expired ones pruned first, `TooManyVoteLocks`
+//!   beyond);
 //! - [`RedeemableCredit`] (Redemption): entitlements; credit burnt for a redemption, and unburnt;
 //! - [`OfferableCredit`] (the exchange): credit held for resting orders, and paid from them;
 //! - [`MembershipHooks`] (Cooperatives): a joining member gets an account with the default
@@ -64,7 +67,7 @@
 //!
 //! | module | what |
 //! |---|---|
-//! | [`account`] | [`CreditAccount`] and its rules: floor, debit, offer, vote lock, API view |
+//! | [`account`] | [`CreditAccount`] and its rules: floor, debit, offer, vote locks ([`VoteLock`]), API view |
 //! | [`types`] | [`Currency`] (with its federation rule) and [`Contribution`] |
 //! | [`math`] | pure balance and exchange-rate arithmetic |
 //! | `ledger` | accounts, [`Pallet::do_transfer`], credit limits, [`Pallet::do_issue`], the runtime API views |
@@ -73,11 +76,13 @@
 //! | `locks`, `redemption`, `offers` | the [`LockableCredit`], [`RedeemableCredit`] and [`OfferableCredit`] impls |
 //! | `membership` | the [`MembershipHooks`] impl and [`Pallet::do_write_off`] |
 //! | `try_state` | [`Pallet::do_try_state`] |
+//! | [`migrations`] | the storage migrations ([`migrations::v2::MigrateV1ToV2`]: one vote lock per poll) |
 //! | `events`, `errors` | the [`Event`]s and [`Error`]s, sections of the pallet module below |
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
 //!
-//! - Every account is at or above its floor ([`CreditAccount::is_above_floor`]).
+//! - Every account is at or above its floor ([`CreditAccount::is_above_floor`]), and holds at
+//!   most one vote lock per poll ([`CreditAccount::has_one_lock_per_poll`]).
 //! - The balances of each currency sum to zero.
 //! - Every federation position is within its limit, no exchange rate is zero, and the positions
 //!   sum to zero.
@@ -106,6 +111,7 @@ mod events;
 mod ledger;
 mod locks;
 mod membership;
+pub mod migrations;
 mod offers;
 mod redemption;
 mod try_state;
@@ -119,7 +125,7 @@ mod tests;
 
 use alloc::vec::Vec;
 
-pub use account::{AccountKind, CreditAccount, DebitRefused};
+pub use account::{AccountKind, CreditAccount, DebitRefused, LockRefused, VoteLock};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -146,7 +152,7 @@ pub type ContributionOf<T> = Contribution<
 >;
 
 /// An account as stored.
-pub type CreditAccountOf<T> = CreditAccount<BlockNumberFor<T>>;
+pub type CreditAccountOf<T> = CreditAccount<BlockNumberFor<T>, <T as pallet::Config>::MaxVoteLocks>;
 
 #[frame_support::pallet_macros::import_section(events::events)]
 #[frame_support::pallet_macros::import_section(errors::errors)]
@@ -156,7 +162,10 @@ pub mod pallet {
 	use frame_support::traits::fungible::MutateHold;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	///
+	/// 2: an account keeps one vote lock per poll (`vote_locks`) in place of one lock counted
+	/// over polls ([`migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -215,6 +224,12 @@ pub mod pallet {
 		/// Held from a member for each contribution until the cooperative decides.
 		#[pallet::constant]
 		type ContributionDeposit: Get<BalanceOf<Self>>;
+
+		/// The most open polls an account's credit may vote in at once, in one currency: each
+		/// such vote keeps a lock in the account record. A vote with credit beyond it is refused
+		/// (`TooManyVoteLocks`) until one of those polls closes or ends.
+		#[pallet::constant]
+		type MaxVoteLocks: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -450,6 +465,7 @@ pub mod pallet {
 			{
 				assert!(i128::try_from(limit).is_ok(), "a maximum limit must fit in i128");
 			}
+			assert!(T::MaxVoteLocks::get() >= 1, "an account must keep at least one vote lock");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -479,6 +495,16 @@ impl<T> From<DebitRefused> for Error<T> {
 			DebitRefused::CreditLocked => Error::CreditLocked,
 			DebitRefused::CreditOnOffer => Error::CreditOnOffer,
 			DebitRefused::Overflow => Error::Overflow,
+		}
+	}
+}
+
+/// The pallet's error for a refused vote lock: the one of the same name.
+impl<T> From<LockRefused> for Error<T> {
+	fn from(refused: LockRefused) -> Self {
+		match refused {
+			LockRefused::TooManyVoteLocks => Error::TooManyVoteLocks,
+			LockRefused::InsufficientCredit => Error::InsufficientCredit,
 		}
 	}
 }

@@ -4,13 +4,14 @@
 //!
 //! Cooperatives: 0 = {1, 2, 3} and 1 = {4, 5, 6}, active; 2 = {7, 8}, suspended. A
 //! cooperative's coop account is `1_000 + coop`. Accounts 1..=20 hold 1,000 native units.
-//! Limits: default credit limit 500, issuance limit 10,000, federation limit none (0).
+//! Limits: default credit limit 500, issuance limit 10,000, federation limit none (0); vote locks
+//! in at most three open polls.
 
 use crate as pallet_mutual_credit;
 use confoederatio_primitives::{
 	CoopId, CoopParams, EnsureCooperative, EnsureFederation, MembershipHooks,
 };
-use frame_support::traits::{ConstU128, ConstU64};
+use frame_support::traits::{ConstU128, ConstU32, ConstU64};
 use sp_runtime::DispatchResult;
 
 pub use confoederatio_test_kit::{coop_origin, federation_origin as federation, MockCooperatives};
@@ -36,6 +37,8 @@ pub const MAX_FEDERATION_LIMIT: u128 = 100_000;
 /// The most one contribution may claim: 24 hours, in hundredths of an hour.
 pub const MAX_CONTRIBUTION: u128 = 2_400;
 pub const DEPOSIT: u64 = 10;
+/// An account's credit votes in at most three open polls at once.
+pub const MAX_VOTE_LOCKS: u32 = 3;
 
 impl pallet_mutual_credit::Config for Test {
 	type Currency = Balances;
@@ -50,6 +53,7 @@ impl pallet_mutual_credit::Config for Test {
 	type MaxFederationLimit = ConstU128<MAX_FEDERATION_LIMIT>;
 	type MaxContribution = ConstU128<MAX_CONTRIBUTION>;
 	type ContributionDeposit = ConstU64<DEPOSIT>;
+	type MaxVoteLocks = ConstU32<MAX_VOTE_LOCKS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

@@ -15,7 +15,9 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// Checks the invariants (iterates over all of the pallet's storage: for tests and
 	/// try-runtime, never for a call):
-	/// - every account is at or above its [floor](crate::CreditAccount::floor);
+	/// - every account is at or above its [floor](crate::CreditAccount::floor) (so every vote
+	///   lock of a poll still open fits in its balance, above what is on offer), and holds at
+	///   most one vote lock per poll;
 	/// - the balances of each currency sum to zero;
 	/// - every federation position is within its limit, no exchange rate is zero, and the
 	///   positions sum to zero;
@@ -29,6 +31,7 @@ impl<T: Config> Pallet<T> {
 				account.is_above_floor(now, Self::kind_of(coop, &who)),
 				"an account is below its floor"
 			);
+			ensure!(account.has_one_lock_per_poll(), "an account holds two locks for one poll");
 			let sum = sums.entry(coop).or_default();
 			*sum = sum.checked_add(account.balance).ok_or("a currency's sum overflows")?;
 		}

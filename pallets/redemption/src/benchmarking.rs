@@ -8,9 +8,9 @@ use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
 use sp_runtime::Saturating;
 
-/// An active cooperative of `size` members, each funded and holding `credit` of subsistence
-/// credit; its rate set to the existential deposit per unit (so that a unit pays out more than
-/// the deposit after the fee).
+/// An active cooperative of `size` members, each funded (with room for the request deposits
+/// it may hold) and holding `credit` of subsistence credit; its rate set to ten existential
+/// deposits per unit (so that a unit pays out more than the deposit after the fee).
 fn cooperative<T: Config>(
 	size: u32,
 	credit: Credit,
@@ -18,9 +18,13 @@ fn cooperative<T: Config>(
 	let members: Vec<T::AccountId> = (0..size)
 		.map(|i| {
 			let who: T::AccountId = account("member", i, 0);
+			let deposits =
+				T::RequestDeposit::get().saturating_mul(T::MaxRequestsPerMember::get().into());
 			T::Currency::set_balance(
 				&who,
-				T::Currency::minimum_balance().saturating_mul(1_000u32.into()),
+				T::Currency::minimum_balance()
+					.saturating_mul(1_000u32.into())
+					.saturating_add(deposits),
 			);
 			who
 		})
@@ -45,7 +49,8 @@ fn funder<T: Config>(amount: BalanceOf<T>) -> T::AccountId {
 mod benchmarks {
 	use super::*;
 
-	/// A deposit that serves `s` waiting requests.
+	/// A deposit that serves `s` waiting requests of distinct members: each paid, its deposit
+	/// released and its member's count updated.
 	#[benchmark]
 	fn fund(s: Linear<0, { T::MaxServedPerFund::get() }>) -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>(s.max(1), 10)?;
@@ -98,7 +103,8 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A redemption that waits in the queue.
+	/// A redemption that waits in the queue: the member's count read and written, its deposit
+	/// held.
 	#[benchmark]
 	fn redeem_queued() -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>(1, 10)?;
@@ -114,6 +120,7 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A cancel: the credit comes back, the deposit is released, the count updated.
 	#[benchmark]
 	fn cancel() -> Result<(), BenchmarkError> {
 		let (coop, members) = cooperative::<T>(1, 10)?;

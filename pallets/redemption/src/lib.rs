@@ -18,6 +18,18 @@
 //! `MaxServedPerFund` requests per deposit (no unbounded loop). A waiting request can be
 //! cancelled by its owner ([`Pallet::cancel`]): its credit comes back. Nothing is lost.
 //!
+//! ## A member's share of a queue
+//!
+//! A waiting request is storage a member creates, so it is bounded and paid for: a member has
+//! at most `MaxRequestsPerMember` requests waiting in one bucket ([`WaitingRequests`];
+//! [`Error::TooManyRequests`] beyond), and `RequestDeposit` of its native funds is held for each
+//! ([`HoldReason::RequestDeposit`], recorded in the [`Request`]) until it is paid or cancelled.
+//! A member who wants more waits until one is paid, or cancels and asks for more at the back of
+//! the queue (a waiting request never grows: it would jump those who queued after it). So one
+//! member cannot fill a queue and shut the others out (issue 12): a full queue holds the
+//! requests of at least `MaxQueueLength / MaxRequestsPerMember` members. A redemption paid at
+//! once stores nothing and holds no deposit.
+//!
 //! The reserve's funds sit in a keyless account per cooperative, derived from `PalletId`
 //! ([`Pallet::reserve_account`]).
 //!
@@ -36,6 +48,14 @@
 //!   reserve account holds at least that.
 //! - Each queue's head is not past its tail; its waiting count is the number of its requests,
 //!   all between its head and tail; every request belongs to a queue.
+//! - Each member's count of waiting requests in a bucket is the number of its requests there,
+//!   at most `MaxRequestsPerMember`; each member with waiting requests has exactly their
+//!   deposits on hold.
+//!
+//! ## Storage version 2
+//!
+//! A [`Request`] records its deposit and [`WaitingRequests`] counts each member's; the runtime
+//! runs [`migrations::v2::MigrateToV2`] from version 1.
 //!
 //! ## Where things are
 //!
@@ -44,7 +64,8 @@
 //! | [`types`] | the stored records and their rules: [`Reserve`] (split, buckets, earmark), [`QueueBounds`], [`Request`], [`payout_at`] |
 //! | `reserve` | funding ([`Pallet::do_fund`]), the rate ([`Pallet::do_set_rate`]), [`Pallet::can_pay`], [`Pallet::reserve_info`], the `ReserveLedger` impl |
 //! | `redeem` | [`Pallet::do_redeem`] (paid at once, or queued), [`Pallet::payout_of`] |
-//! | `queue` | the FIFO queues: a request waits at the back, deposits serve the front, [`Pallet::do_cancel`] |
+//! | `queue` | the FIFO queues: a request waits at the back (within its member's bound, its deposit held), deposits serve the front, [`Pallet::do_cancel`] |
+//! | [`migrations`] | [`migrations::v2::MigrateToV2`] |
 //! | `try_state` | [`Pallet::do_try_state`] |
 //! | [`weights`] | generated weights |
 
@@ -53,6 +74,7 @@
 
 extern crate alloc;
 
+pub mod migrations;
 mod queue;
 mod redeem;
 mod reserve;
@@ -76,7 +98,10 @@ use confoederatio_primitives::{
 };
 use frame_support::{
 	pallet_prelude::*,
-	traits::{fungible::Inspect, EnsureOriginWithArg},
+	traits::{
+		fungible::{Inspect, MutateHold},
+		EnsureOriginWithArg,
+	},
 };
 use frame_system::pallet_prelude::*;
 
@@ -93,17 +118,29 @@ pub mod pallet {
 	use frame_support::{traits::fungible::Mutate, PalletId};
 	use sp_runtime::Perbill;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version: 2 since a waiting [`Request`] records its deposit and
+	/// [`WaitingRequests`] counts each member's ([`migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Why this pallet holds native funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit for a waiting redemption request's place in its queue.
+		RequestDeposit,
+	}
+
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The native token: what reserves hold and pay.
-		type Currency: Mutate<Self::AccountId>;
+		/// The native token: what reserves hold and pay, and what request deposits are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The registry of cooperatives, their members and parameters.
 		type Cooperatives: Cooperatives<Self::AccountId, BlockNumberFor<Self>>;
@@ -130,6 +167,16 @@ pub mod pallet {
 		/// The most requests that may wait in one bucket's queue.
 		#[pallet::constant]
 		type MaxQueueLength: Get<u32>;
+
+		/// The most requests one member may have waiting in one bucket's queue (small: a
+		/// member who wants more waits until one is paid, or cancels and asks for more).
+		#[pallet::constant]
+		type MaxRequestsPerMember: Get<u32>;
+
+		/// The native deposit held from a member for each of its waiting requests, released
+		/// when the request is paid or cancelled.
+		#[pallet::constant]
+		type RequestDeposit: Get<BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -164,6 +211,19 @@ pub mod pallet {
 		Twox64Concat,
 		QueueIndex,
 		RequestOf<T>,
+	>;
+
+	/// How many requests each member has waiting in each bucket's queue (at most
+	/// `MaxRequestsPerMember`; absent: none).
+	#[pallet::storage]
+	pub type WaitingRequests<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		(CoopId, WorkCategory),
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
 	>;
 
 	#[pallet::event]
@@ -204,7 +264,8 @@ pub mod pallet {
 			/// What stayed in the bucket.
 			fee: BalanceOf<T>,
 		},
-		/// A redemption waits for its bucket to be refilled; its credit left circulation.
+		/// A redemption waits for its bucket to be refilled; its credit left circulation and
+		/// the member's deposit is held.
 		Queued {
 			/// The cooperative.
 			coop: CoopId,
@@ -218,8 +279,10 @@ pub mod pallet {
 			credit: Credit,
 			/// What it will be paid.
 			payout: BalanceOf<T>,
+			/// The deposit held for it until it is paid or cancelled.
+			deposit: BalanceOf<T>,
 		},
-		/// A waiting redemption was paid.
+		/// A waiting redemption was paid (and its deposit released).
 		QueueServed {
 			/// The cooperative.
 			coop: CoopId,
@@ -232,7 +295,7 @@ pub mod pallet {
 			/// What it received.
 			payout: BalanceOf<T>,
 		},
-		/// A waiting redemption was cancelled; its credit came back.
+		/// A waiting redemption was cancelled; its credit and its deposit came back.
 		Cancelled {
 			/// The cooperative.
 			coop: CoopId,
@@ -265,6 +328,8 @@ pub mod pallet {
 		Overflow,
 		/// `MaxQueueLength` requests already wait for this bucket.
 		QueueFull,
+		/// The member already has `MaxRequestsPerMember` requests waiting for this bucket.
+		TooManyRequests,
 		/// No waiting request is at this position.
 		UnknownRequest,
 		/// Only the member who made a request may cancel it.
@@ -308,7 +373,9 @@ pub mod pallet {
 
 		/// Redeem `amount` of `coop`'s credit from the member's entitlement in `category`: the
 		/// credit leaves circulation, and the member is paid `amount · rate` minus the exit fee
-		/// from that bucket, or waits in its queue if the bucket cannot pay yet.
+		/// from that bucket, or waits in its queue if the bucket cannot pay yet (with
+		/// `RequestDeposit` held, and at most `MaxRequestsPerMember` of its requests waiting
+		/// there).
 		///
 		/// Signed by a member of the active cooperative, out of a positive balance that no open
 		/// vote locked.
@@ -324,8 +391,8 @@ pub mod pallet {
 			Self::do_redeem(coop, who, category, amount)
 		}
 
-		/// Cancel the waiting request at `index` of `coop`'s `category` queue: its credit comes
-		/// back to the member.
+		/// Cancel the waiting request at `index` of `coop`'s `category` queue: its credit and its
+		/// deposit come back to the member.
 		///
 		/// Signed by the member who made it.
 		#[pallet::call_index(3)]
@@ -343,6 +410,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxQueueLength::get() > 0, "a request must be able to wait");
+			assert!(T::MaxRequestsPerMember::get() > 0, "a member must be able to wait");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -2,12 +2,17 @@
 //! and the mock credit ledger (no dependency on the other pallets).
 //!
 //! Cooperatives: 0 = {1, 2, 3}, active; 1 = {4, 5}, suspended. Reserve split 75% / 25%; exit fee
-//! 10%; a deposit serves at most 3 requests; at most 4 wait per bucket. Accounts 1..=20 hold
-//! 1,000,000 native units; the existential deposit is 1.
+//! 10%; a deposit serves at most 3 requests; at most 4 wait per bucket, at most 2 of one
+//! member's; each waiting request holds a deposit of 10. Accounts 1..=20 hold 1,000,000 native
+//! units; the existential deposit is 1.
 
 use crate as pallet_redemption;
 use confoederatio_primitives::{CoopParams, EnsureCooperative};
-use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU64},
+	PalletId,
+};
 use sp_runtime::Perbill;
 
 pub use confoederatio_test_kit::{coop_origin, MockCooperatives, MockLedger};
@@ -28,6 +33,8 @@ impl confoederatio_test_kit::origins::Config for Test {}
 pub const EXIT_FEE: Perbill = Perbill::from_percent(10);
 pub const MAX_SERVED: u32 = 3;
 pub const MAX_QUEUE: u32 = 4;
+pub const MAX_PER_MEMBER: u32 = 2;
+pub const REQUEST_DEPOSIT: u64 = 10;
 
 parameter_types! {
 	pub const RedemptionPalletId: PalletId = PalletId(*b"conf/rdm");
@@ -36,6 +43,7 @@ parameter_types! {
 
 impl pallet_redemption::Config for Test {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cooperatives = MockCooperatives;
 	type Ledger = MockLedger;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
@@ -43,6 +51,8 @@ impl pallet_redemption::Config for Test {
 	type ExitFee = ExitFee;
 	type MaxServedPerFund = ConstU32<MAX_SERVED>;
 	type MaxQueueLength = ConstU32<MAX_QUEUE>;
+	type MaxRequestsPerMember = ConstU32<MAX_PER_MEMBER>;
+	type RequestDeposit = ConstU64<REQUEST_DEPOSIT>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockCooperatives;

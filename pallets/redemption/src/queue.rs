@@ -1,17 +1,27 @@
 //! The buckets' FIFO queues: a redemption waits at the back, deposits serve the front, and its
 //! member may cancel it while it waits.
+//!
+//! A waiting request is storage a member creates, so it is bounded and paid for: a member has
+//! at most `MaxRequestsPerMember` requests waiting in one bucket ([`WaitingRequests`]), and
+//! `RequestDeposit` is held from it for each ([`HoldReason::RequestDeposit`]), released when the
+//! request is paid or cancelled. So one member cannot fill a queue and shut the others out.
 
 use crate::{
-	BalanceOf, Config, Error, Event, Pallet, QueueBounds, QueueIndex, Queues, Request, Requests,
-	Reserve,
+	BalanceOf, Config, Error, Event, HoldReason, Pallet, QueueBounds, QueueIndex, Queues, Request,
+	RequestOf, Requests, Reserve, WaitingRequests,
 };
 use confoederatio_primitives::{CoopId, Credit, RedeemableCredit, WorkCategory};
-use frame_support::{ensure, traits::Get};
-use sp_runtime::DispatchResult;
+use frame_support::{
+	ensure,
+	storage::{with_transaction, TransactionOutcome},
+	traits::{fungible::MutateHold, tokens::Precision, Get},
+};
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// Burns `credit` of `who`'s and appends its request, to be paid `payout`, to the back of
-	/// `queue`, `coop`'s `category` queue as stored. Checks that the queue has room.
+	/// Burns `credit` of `who`'s, holds its deposit, and appends its request, to be paid
+	/// `payout`, to the back of `queue`, `coop`'s `category` queue as stored. Checks that `who`
+	/// may have one more request waiting there and that the queue has room.
 	pub(crate) fn enqueue(
 		coop: CoopId,
 		category: WorkCategory,
@@ -20,13 +30,37 @@ impl<T: Config> Pallet<T> {
 		credit: Credit,
 		payout: BalanceOf<T>,
 	) -> DispatchResult {
+		let key = (coop, category);
+		let waiting = WaitingRequests::<T>::get(key, &who);
+		ensure!(waiting < T::MaxRequestsPerMember::get(), Error::<T>::TooManyRequests);
 		ensure!(!queue.is_full(T::MaxQueueLength::get()), Error::<T>::QueueFull);
 		let index = queue.push().ok_or(Error::<T>::Overflow)?;
 		T::Ledger::burn(coop, &who, category, credit)?;
-		let key = (coop, category);
-		Requests::<T>::insert(key, index, Request { who: who.clone(), credit, payout });
+		let deposit = T::RequestDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::RequestDeposit.into(), &who, deposit)?;
+		}
+		Requests::<T>::insert(key, index, Request { who: who.clone(), credit, payout, deposit });
+		WaitingRequests::<T>::insert(key, &who, waiting.saturating_add(1));
 		Queues::<T>::insert(key, queue);
-		Self::deposit_event(Event::Queued { coop, who, category, index, credit, payout });
+		Self::deposit_event(Event::Queued { coop, who, category, index, credit, payout, deposit });
+		Ok(())
+	}
+
+	/// `request` leaves `key`'s queue (paid or cancelled): its deposit is released and its
+	/// member has one request fewer waiting there. The caller removes the request.
+	fn forget(key: (CoopId, WorkCategory), request: &RequestOf<T>) -> DispatchResult {
+		if !request.deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::RequestDeposit.into(),
+				&request.who,
+				request.deposit,
+				Precision::Exact,
+			)?;
+		}
+		WaitingRequests::<T>::mutate_exists(key, &request.who, |waiting| {
+			*waiting = waiting.and_then(|count| count.checked_sub(1)).filter(|count| *count > 0);
+		});
 		Ok(())
 	}
 
@@ -51,9 +85,20 @@ impl<T: Config> Pallet<T> {
 			if !Self::can_pay(coop, reserve, category, request.payout) {
 				break;
 			}
-			if Self::pay_out(coop, reserve, category, &request.who, request.payout).is_err() {
-				// Cannot happen while the buckets are covered (an invariant); never lose the
-				// request: it stays first in line.
+			// The deposit comes back and the payout goes out together, or neither does (the
+			// reserve changes only once the payout went out, the last step).
+			let paid = with_transaction(|| {
+				let paid = Self::forget(key, &request).and_then(|()| {
+					Self::pay_out(coop, reserve, category, &request.who, request.payout)
+				});
+				match paid {
+					Ok(()) => TransactionOutcome::Commit(Ok(())),
+					Err(error) => TransactionOutcome::Rollback(Err::<(), DispatchError>(error)),
+				}
+			});
+			if paid.is_err() {
+				// Cannot happen while the buckets and the deposits are covered (invariants);
+				// never lose the request: it stays first in line.
 				break;
 			}
 			Requests::<T>::remove(key, index);
@@ -70,8 +115,8 @@ impl<T: Config> Pallet<T> {
 		Queues::<T>::insert(key, queue);
 	}
 
-	/// Cancels `who`'s request at `index` of `coop`'s `category` queue and gives its credit
-	/// back. Checks that the request is `who`'s, not the origin.
+	/// Cancels `who`'s request at `index` of `coop`'s `category` queue and gives its credit and
+	/// its deposit back. Checks that the request is `who`'s, not the origin.
 	pub fn do_cancel(
 		coop: CoopId,
 		who: T::AccountId,
@@ -82,6 +127,7 @@ impl<T: Config> Pallet<T> {
 		let request = Requests::<T>::get(key, index).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(request.who == who, Error::<T>::NotRequester);
 		T::Ledger::unburn(coop, &who, category, request.credit)?;
+		Self::forget(key, &request)?;
 		Requests::<T>::remove(key, index);
 		Queues::<T>::mutate(key, |queue| queue.cancelled());
 		Self::deposit_event(Event::Cancelled {

@@ -19,9 +19,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Burns `amount` of `who`'s credit in `category` and pays it from that bucket if the bucket
-	/// can and no one waits for it; otherwise queues it. Checks everything but the origin: the
-	/// cooperative active, `who` a member, the rate set, the payout at least the existential
-	/// deposit (the ledger checks the entitlement and the balance).
+	/// can and no one waits for it; otherwise queues it (holding `RequestDeposit`). Checks
+	/// everything but the origin: the cooperative active, `who` a member, the rate set, the
+	/// payout at least the existential deposit, and to queue, fewer than `MaxRequestsPerMember`
+	/// of `who`'s requests waiting there and room in the queue (the ledger checks the
+	/// entitlement and the balance). An error may leave changes for the caller's storage layer
+	/// to undo (every call has one).
 	pub fn do_redeem(
 		coop: CoopId,
 		who: T::AccountId,

@@ -1,7 +1,16 @@
 //! The pallet's invariants, checked after every unit test and by try-runtime.
 
-use crate::{Config, Pallet, Queues, Requests, Reserves};
-use frame_support::{ensure, traits::fungible::Inspect};
+use crate::{BalanceOf, Config, HoldReason, Pallet, Queues, Requests, Reserves, WaitingRequests};
+use alloc::collections::btree_map::BTreeMap;
+use confoederatio_primitives::{CoopId, WorkCategory};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, InspectHold},
+		Get,
+	},
+};
+use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// The invariants of this pallet's storage (iterates over all of it: for tests and
@@ -10,7 +19,11 @@ impl<T: Config> Pallet<T> {
 	///   what was paid ([`crate::Reserve::unspent`]), and its account holds at least that;
 	/// - each queue's head is not past its tail, its requests lie within them
 	///   ([`crate::QueueBounds::spans`]) and its waiting count is their number;
-	/// - every request belongs to a queue.
+	/// - every request belongs to a queue;
+	/// - each member's count of waiting requests in a bucket ([`WaitingRequests`]) is the
+	///   number of its requests there, at most `MaxRequestsPerMember`;
+	/// - each member with waiting requests has exactly their deposits on hold
+	///   ([`HoldReason::RequestDeposit`]).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (coop, reserve) in Reserves::<T>::iter() {
 			let held = reserve.held().ok_or("buckets overflow")?;
@@ -33,8 +46,33 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(waiting == queue.waiting, "a queue's waiting count is wrong");
 		}
-		for (key, _, _) in Requests::<T>::iter() {
+		let mut counts = BTreeMap::<((CoopId, WorkCategory), T::AccountId), u32>::new();
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (key, _, request) in Requests::<T>::iter() {
 			ensure!(Queues::<T>::contains_key(key), "a request without a queue");
+			let count = counts.entry((key, request.who.clone())).or_default();
+			*count = count.saturating_add(1);
+			let deposit = deposits.entry(request.who).or_default();
+			*deposit = deposit.saturating_add(request.deposit);
+		}
+		let mut counted = 0usize;
+		for (key, who, count) in WaitingRequests::<T>::iter() {
+			counted = counted.saturating_add(1);
+			ensure!(
+				counts.get(&(key, who)) == Some(&count),
+				"a member's count of waiting requests is not the number of its requests"
+			);
+			ensure!(
+				count <= T::MaxRequestsPerMember::get(),
+				"a member has more than MaxRequestsPerMember requests waiting in a bucket"
+			);
+		}
+		ensure!(counted == counts.len(), "a member's waiting requests are not counted");
+		for (who, deposit) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::RequestDeposit.into(), &who) == deposit,
+				"a member's deposits on hold differ from its waiting requests'"
+			);
 		}
 		Ok(())
 	}

@@ -47,3 +47,17 @@ fn halves_every_half_life_and_falls_in_between() {
 	assert_eq!(decay(u128::MAX, u64::MAX, 1), 0);
 	assert_eq!(decay(1_000, 12_345, 0), 1_000, "no half-life, no decay");
 }
+
+/// When nothing is left ([`math::blocks_until_gone`]): as many half-lives as the value has bits.
+#[test]
+fn nothing_is_left_after_as_many_half_lives_as_bits() {
+	use math::{blocks_until_gone, decay};
+	assert_eq!(blocks_until_gone(1_000, 100), Some(1_000), "1,000 has ten bits");
+	assert_eq!(decay(1_000, 999, 100), 1);
+	assert_eq!(decay(1_000, 1_000, 100), 0);
+	assert_eq!(blocks_until_gone(10_000, 100), Some(1_400));
+	assert_eq!(blocks_until_gone(1, 7), Some(7));
+	assert_eq!(blocks_until_gone(0, 100), Some(0));
+	assert_eq!(blocks_until_gone(1_000, 0), None, "no half-life, never");
+	assert_eq!(blocks_until_gone(u128::MAX, u64::MAX), Some(u64::MAX), "saturates");
+}

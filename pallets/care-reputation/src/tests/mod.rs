@@ -5,6 +5,7 @@ mod attest;
 mod confirm;
 mod decay;
 mod membership;
+mod notes;
 mod properties;
 mod revoke_withdraw;
 

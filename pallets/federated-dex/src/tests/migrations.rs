@@ -1,25 +1,102 @@
-//! Storage migrations: what a live chain's state becomes.
+//! The migration to storage version 2: the standing orders move from `Standing` to
+//! `StandingOrdersOf`; resting orders left from version 1 that cannot trade one whole lot are
+//! closed, what they hold released.
 
 use super::*;
-use crate::migrations::v2::{MigrateV1ToV2, OLD_NAME};
-use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+use crate::migrations::v2::{MigrateToV2, OLD_STANDING};
+use frame_support::traits::{
+	fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+};
 
 /// The standing orders' storage item as version 1 named it.
 #[frame_support::storage_alias]
 type Standing<T: Config> =
 	StorageMap<Pallet<T>, frame_support::Twox64Concat, CoopId, StandingOrders>;
 
+/// Rests `who`'s ask of `amount` credit at `at` as version 1 could, whatever its lot: its credit
+/// on offer, its deposit held, its book entry behind the others.
+fn old_ask(id: OrderId, who: u64, amount: u128, at: Price) {
+	assert_ok!(<MockLedger as OfferableCredit<u64>>::offer(0, &who, amount));
+	assert_ok!(Balances::hold(&HoldReason::OrderDeposit.into(), &who, DEPOSIT));
+	let order = Order {
+		owner: who,
+		market: market0(),
+		side: Side::Ask,
+		price: at,
+		remaining: amount,
+		deposit: DEPOSIT,
+		standing: false,
+	};
+	Orders::<Test>::insert(id, order);
+	Books::<Test>::mutate((market0(), Side::Ask), |book| book.try_push((at, id)).unwrap());
+	NextOrderId::<Test>::put(id + 1);
+}
+
+#[test]
+fn resting_orders_that_cannot_trade_a_lot_are_closed() {
+	build_and_execute(|| {
+		for who in [1, 2, 3] {
+			MockLedger::issue(0, who, Commons, 10);
+		}
+		let one_and_a_half = Price::checked_from_rational(3, 2).unwrap();
+		StorageVersion::new(1).put::<Dex>();
+		// Version 1 rested one unit at 1.5 (not a lot of 2) before two that can trade.
+		old_ask(0, 1, 1, one_and_a_half);
+		old_ask(1, 2, 2, one_and_a_half);
+		old_ask(2, 3, 10, price(2));
+		assert!(Dex::do_try_state().is_err());
+
+		MigrateToV2::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Dex::on_chain_storage_version(), 2);
+		assert_eq!(book(market0(), Side::Ask), vec![1, 2]);
+		assert!(Orders::<Test>::get(0).is_none());
+		assert_eq!(
+			events(),
+			vec![Event::OrderClosed {
+				id: 0,
+				owner: 1,
+				released: 1,
+				reason: CloseReason::Unfillable
+			}]
+		);
+		assert_eq!((offered(0, 1), deposit_held(1), credit(0, 1)), (0, 0, 10));
+		assert_ok!(Dex::do_try_state());
+		// Run again, it does nothing; the book trades: 2 units at 1.5, then 3 at 2.
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(
+			traded(4, Native, Credit(0), 9, price(2)),
+			Ok(ExchangeQuote { spent: 9, received: 3, fee: 2, fills: 2 })
+		);
+	});
+}
+
+/// With try-runtime, the migration's own checks: exactly the unfillable orders close, and the
+/// invariants hold.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_migration_checks_itself() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Commons, 10);
+		StorageVersion::new(1).put::<Dex>();
+		old_ask(0, 1, 1, Price::checked_from_rational(3, 2).unwrap());
+		old_ask(1, 1, 4, Price::checked_from_rational(3, 2).unwrap());
+		assert_ok!(MigrateToV2::<Test>::try_on_runtime_upgrade(true));
+		assert_eq!(book(market0(), Side::Ask), vec![1]);
+	});
+}
+
 #[test]
 fn version_2_moves_standing_orders_to_their_new_name_unchanged() {
 	build_and_execute(|| {
-		assert_eq!(OLD_NAME, b"Standing");
+		assert_eq!(OLD_STANDING, b"Standing");
 		StorageVersion::new(1).put::<Dex>();
 		let bakery = StandingOrders { sell: Some(3), buy: Some(4) };
 		let care = StandingOrders { sell: None, buy: Some(7) };
 		Standing::<Test>::insert(0, bakery);
 		Standing::<Test>::insert(1, care);
 
-		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		MigrateToV2::<Test>::on_runtime_upgrade();
 
 		assert_eq!(StandingOrdersOf::<Test>::get(0), bakery);
 		assert_eq!(StandingOrdersOf::<Test>::get(1), care);
@@ -28,7 +105,7 @@ fn version_2_moves_standing_orders_to_their_new_name_unchanged() {
 
 		// Run again, it changes nothing: the version says it ran.
 		Standing::<Test>::insert(2, bakery);
-		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		MigrateToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(StandingOrdersOf::<Test>::get(2), StandingOrders::default());
 		Standing::<Test>::remove(2);
 		// The orders named above were never placed: clear them for the invariants' check.

@@ -91,7 +91,8 @@ fn a_crossing_order_trades_at_the_resting_price_and_pays_the_fee() {
 		assert_eq!(deposit_held(1), 0);
 		assert_eq!(offered(0, 1), 0);
 		assert!(Orders::<Test>::get(resell).is_none());
-		assert_eq!((credit(0, 5), offered(0, 4)), (399 - 3, 0));
+		// 300 units (fee 3), then 99 (fee ⌈0.99⌉ = 1).
+		assert_eq!((credit(0, 5), offered(0, 4)), (399 - 4, 0));
 	});
 }
 
@@ -212,9 +213,9 @@ fn credit_trades_for_credit_across_cooperatives() {
 		// Credit(0) is the base, Credit(1) the quote: 1 sells 500 at 2 of Credit(1) each.
 		let ask = place(1, Credit(0), Credit(1), 500, price(2));
 		assert_eq!(book(Market { base: Credit(0), quote: Credit(1) }, Side::Ask), vec![ask]);
-		// 4 gives 300 of Credit(1) for Credit(0) at up to 2: it buys 150.
+		// 4 gives 300 of Credit(1) for Credit(0) at up to 2: it buys 150 (fee ⌈1.5⌉ = 2).
 		place(4, Credit(1), Credit(0), 300, price(2));
-		assert_eq!((credit(0, 4), credit(0, FEE_ACCOUNT)), (149, 1));
+		assert_eq!((credit(0, 4), credit(0, FEE_ACCOUNT)), (148, 2));
 		assert_eq!((credit(1, 1), credit(1, 4)), (300, 700));
 		assert_eq!(credit(0, 1), 850);
 	});

@@ -1,7 +1,8 @@
-//! Property tests: no sequence of calls creates or loses a unit, and a quote is what placing
-//! the same order does.
+//! Property tests: no sequence of calls creates or loses a unit, no order trades beyond its
+//! limit, every trade pays its fee, and a quote is what placing the same order does.
 
 use super::*;
+use alloc::collections::btree_map::BTreeMap;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -47,11 +48,15 @@ fn assets() -> impl Strategy<Value = (AssetKind, AssetKind)> {
 	]
 }
 
-/// A limit price: a third, a half, or 1 to 12.
+/// A limit price: a third, a half, 5/4, 3/2, 12/5, or 1 to 12.
 fn prices() -> impl Strategy<Value = Price> {
+	let fraction = |n, d| Price::checked_from_rational(n, d).unwrap();
 	prop_oneof![
-		Just(Price::checked_from_rational(1, 3).unwrap()),
-		Just(Price::checked_from_rational(1, 2).unwrap()),
+		Just(fraction(1, 3)),
+		Just(fraction(1, 2)),
+		Just(fraction(5, 4)),
+		Just(fraction(3, 2)),
+		Just(fraction(12, 5)),
 		Just(price(1)),
 		(1u32..=12).prop_map(price),
 	]
@@ -75,12 +80,71 @@ fn native_total() -> u128 {
 		.sum()
 }
 
+/// Whether an order of `side` at `limit` that traded `base` units for `quote` stayed within
+/// its limit: a bid paid at most `limit` per unit, an ask received at least it (exactly, in
+/// `u128`: the tests' amounts are small).
+fn within(side: Side, limit: Price, base: u128, quote: u128) -> bool {
+	let paid = quote.checked_mul(Price::DIV).expect("small amounts");
+	let at_limit = base.checked_mul(limit.into_inner()).expect("small amounts");
+	match side {
+		Side::Bid => paid <= at_limit,
+		Side::Ask => paid >= at_limit,
+	}
+}
+
+/// Checks the trades of one call against the limits of the orders placed so far (`limits`,
+/// by id, which it extends with the call's new orders):
+/// - each trade is at the resting order's price exactly (so within its limit);
+/// - over the whole call, each arriving order's average price is within its limit;
+/// - every trade pays its fee: at least `TradeFee` of what the taker receives, never zero,
+///   and less than all of it.
+fn check_trades(limits: &mut BTreeMap<OrderId, (Side, Price)>) -> Result<(), TestCaseError> {
+	let mut taken: BTreeMap<OrderId, (u128, u128)> = BTreeMap::new();
+	for event in events() {
+		match event {
+			Event::OrderPlaced { id, give, get, price, .. } => {
+				let (_, side) = Market::of(give, get).expect("a placed order has a market");
+				limits.insert(id, (side, price));
+			},
+			Event::Trade { maker_order, taker_order, base_amount, quote_amount, fee, .. } => {
+				let (maker_side, maker_limit) = limits[&maker_order];
+				prop_assert!(within(maker_side, maker_limit, base_amount, quote_amount));
+				prop_assert!(within(maker_side.opposite(), maker_limit, base_amount, quote_amount));
+				let received = match maker_side {
+					Side::Ask => base_amount,
+					Side::Bid => quote_amount,
+				};
+				prop_assert!(fee >= 1 && fee < received, "fee {} on {}", fee, received);
+				prop_assert!(fee * 100 >= received, "fee {} on {}", fee, received);
+				let sums = taken.entry(taker_order).or_default();
+				*sums = (sums.0 + base_amount, sums.1 + quote_amount);
+			},
+			_ => {},
+		}
+	}
+	for (id, (base, quote)) in taken {
+		let (side, limit) = limits[&id];
+		prop_assert!(
+			within(side, limit, base, quote),
+			"order {} of {:?} at {:?} traded {} for {}",
+			id,
+			side,
+			limit,
+			base,
+			quote
+		);
+	}
+	Ok(())
+}
+
 proptest! {
 	#![proptest_config(ProptestConfig::with_cases(500))]
 
 	/// No sequence of orders, cancels and standing orders creates or loses a unit: native
 	/// units are all where they were or moved, every credit sums to zero, every hold matches
-	/// the book, and a failed call changes nothing.
+	/// the book, and a failed call changes nothing. No order trades beyond its limit: every
+	/// trade is at the resting order's price, and an arriving order's average price over its
+	/// trades is within its own. Every trade pays its fee, never zero.
 	#[test]
 	fn no_value_is_created_or_lost(steps in proptest::collection::vec(step(), 1..60)) {
 		new_test_ext().execute_with(|| {
@@ -92,11 +156,14 @@ proptest! {
 			MockReserve::fund(0, 9, 8_000);
 			assert_ok!(Dex::set_price_band(coop_origin(0), 0, price(2), price(11)));
 			let total = native_total();
+			let mut limits = BTreeMap::new();
 			for step in steps {
+				System::reset_events();
 				let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
 				if step.run().is_err() {
 					prop_assert_eq!(root, sp_io::storage::root(sp_runtime::StateVersion::V1));
 				}
+				check_trades(&mut limits)?;
 				prop_assert_eq!(native_total(), total);
 				prop_assert!(Dex::do_try_state().is_ok(), "{:?}", Dex::do_try_state());
 				prop_assert!(MockLedger::consistent());

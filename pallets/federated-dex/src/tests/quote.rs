@@ -8,37 +8,41 @@ fn a_quote_walks_the_book_as_an_order_would() {
 		MockLedger::issue(0, 1, Commons, 1_000);
 		place(1, Credit(0), Native, 100, price(9));
 		place(1, Credit(0), Native, 100, price(10));
+		// Fees: 1 on 100, ⌈0.5⌉ = 1 on 50.
 		assert_eq!(
 			Dex::quote(Native, Credit(0), 1_400),
-			ExchangeQuote { spent: 1_400, received: 99 + 50, fee: 1, fills: 2 }
+			ExchangeQuote { spent: 1_400, received: 99 + 49, fee: 2, fills: 2 }
 		);
 		assert_eq!(Dex::quote(Credit(0), Native, 10), ExchangeQuote::default());
 		assert_eq!(Dex::quote(Native, Native, 10), ExchangeQuote::default());
 		// The quote is what happens.
 		place(4, Native, Credit(0), 1_400, price(10));
-		assert_eq!(credit(0, 4), 149);
+		assert_eq!(credit(0, 4), 148);
 	});
 }
 
-/// A resting bid that still buys one unit after a trade stays first on its book, and the order
-/// arriving trades with it again: the quote does too.
+/// After a trade, a resting order that can still trade one lot stays first on its book, and
+/// what is left of a bid that cannot pay for one lot is released: the quote stops where placing
+/// does.
 #[test]
-fn a_quote_trades_with_a_resting_order_as_often_as_placing_does() {
+fn a_quote_stops_where_placing_does() {
 	build_and_execute(|| {
 		MockLedger::issue(0, 1, Commons, 1_000);
-		// 4 bids 7 native units at 2.4 each: it buys ⌊7 / 2.4⌋ = 2 for ⌊4.8⌋ = 4, then with the
-		// 3 it has left one more for ⌊2.4⌋ = 2.
-		let at = Price::checked_from_rational(12, 5).unwrap();
-		let bid = place(4, Native, Credit(0), 7, at);
-		let quote = Dex::quote(Credit(0), Native, 10);
-		assert_eq!(quote, ExchangeQuote { spent: 3, received: 6, fee: 0, fills: 2 });
-		assert_eq!(traded(1, Credit(0), Native, 10, price(1)), Ok(quote));
+		let one_and_a_half = Price::checked_from_rational(3, 2).unwrap();
+		let ask = place(1, Credit(0), Native, 10, one_and_a_half);
+		// 7 native units pay for 4 units at 1.5 (6): the 1 left cannot pay for a lot of 2.
+		let quote = Dex::quote(Native, Credit(0), 7);
+		assert_eq!(quote, ExchangeQuote { spent: 6, received: 3, fee: 1, fills: 1 });
+		let bid = NextOrderId::<Test>::get();
+		assert_eq!(traded(4, Native, Credit(0), 7, one_and_a_half), Ok(quote));
 		assert!(events().contains(&Event::OrderClosed {
 			id: bid,
 			owner: 4,
 			released: 1,
 			reason: CloseReason::Unfillable
 		}));
+		assert_eq!(Orders::<Test>::get(ask).map(|order| order.remaining), Some(6));
+		assert_eq!(book(market0(), Side::Ask), vec![ask]);
 	});
 }
 
@@ -123,15 +127,16 @@ fn a_quote_is_for_an_account_with_no_order_in_its_way() {
 fn a_bid_is_quoted_at_the_price_of_the_dearest_ask_it_reaches() {
 	build_and_execute(|| {
 		MockLedger::issue(0, 1, Commons, 1_000);
-		assert_ok!(Dex::set_price_band(coop_origin(0), 0, price(8), price(12)));
-		place(1, Credit(0), Native, 100, price(9));
-		// 10 native units buy one unit at 9, none at the ceiling.
-		let quote = Dex::quote(Native, Credit(0), 10);
-		assert_eq!(quote, ExchangeQuote { spent: 9, received: 1, fee: 0, fills: 1 });
+		assert_ok!(Dex::set_price_band(coop_origin(0), 0, price(4), price(12)));
+		place(1, Credit(0), Native, 100, price(5));
+		// 11 native units buy two units at 5 (one would go entirely to the fee), none at the
+		// ceiling.
+		let quote = Dex::quote(Native, Credit(0), 11);
+		assert_eq!(quote, ExchangeQuote { spent: 10, received: 1, fee: 1, fills: 1 });
 		assert_noop!(
-			Dex::place_order(signed(4), Native, Credit(0), 10, price(12)),
+			Dex::place_order(signed(4), Native, Credit(0), 11, price(12)),
 			Error::<Test>::AmountTooSmall
 		);
-		assert_eq!(traded(4, Native, Credit(0), 10, price(9)), Ok(quote));
+		assert_eq!(traded(4, Native, Credit(0), 11, price(5)), Ok(quote));
 	});
 }

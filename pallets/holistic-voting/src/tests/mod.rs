@@ -3,11 +3,14 @@
 //! property tests of the cap. Shared helpers are here; the mock runtime is in `crate::mock`.
 
 use crate::{mock::*, *};
+use confoederatio_primitives::MembershipHooks;
 use frame_support::{assert_ok, traits::fungible::InspectHold};
 use sp_runtime::{DispatchResult, Perbill};
 
 mod close;
+mod electorate;
 mod federation;
+mod migrations;
 mod properties;
 mod propose;
 mod upgrade;
@@ -74,4 +77,17 @@ fn shares(weights: &[u64], cap: Perbill) -> (u128, u128) {
 	let level = math::cap_level(weights, cap);
 	let capped: Vec<u128> = weights.iter().map(|w| u128::from(math::capped(*w, level))).collect();
 	(capped.iter().copied().max().unwrap_or(0), capped.iter().sum())
+}
+
+/// `who` joins `coop`, as by `Cooperatives.add_member`: the registry tells the hooks.
+fn join(coop: CoopId, who: u64) {
+	set_coop(coop, |c| c.members.push(who));
+	<Governance as MembershipHooks<u64>>::on_joined(coop, &who);
+}
+
+/// `who` leaves `coop`, as by `Cooperatives.leave`: the registry asks and tells the hooks.
+fn leave(coop: CoopId, who: u64) {
+	assert_ok!(<Governance as MembershipHooks<u64>>::can_leave(coop, &who));
+	set_coop(coop, |c| c.members.retain(|member| *member != who));
+	<Governance as MembershipHooks<u64>>::on_left(coop, &who);
 }

@@ -45,6 +45,7 @@ mod contributions;
 mod limits;
 mod locks;
 mod membership;
+mod migrations;
 mod offers;
 mod properties;
 mod redemption;

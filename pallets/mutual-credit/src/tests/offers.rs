@@ -39,7 +39,7 @@ fn credit_that_voted_cannot_be_offered() {
 		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
 		assert_ok!(MutualCredit::offer(0, &2, 100));
 		// The vote weighs the credit not on offer, and locks it.
-		MutualCredit::lock(0, &2, 200, 10);
+		assert_ok!(MutualCredit::lock(0, &2, 0, 200, 10));
 		assert_noop!(MutualCredit::offer(0, &2, 1), Error::<Test>::InsufficientCredit);
 		assert_eq!(MutualCredit::account_info(0, &2).available, 0);
 		// A trade of what is on offer leaves the locked credit where it is.

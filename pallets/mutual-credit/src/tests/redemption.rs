@@ -45,7 +45,7 @@ fn burning_is_checked() {
 		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 250));
 		assert_noop!(MutualCredit::burn(0, &1, Subsistence, 51), Error::<Test>::InsufficientCredit);
 		// Nor credit that voted in an open poll.
-		MutualCredit::lock(0, &1, 50, 10);
+		assert_ok!(MutualCredit::lock(0, &1, 0, 50, 10));
 		assert_noop!(MutualCredit::burn(0, &1, Subsistence, 1), Error::<Test>::CreditLocked);
 	});
 }

@@ -6,12 +6,16 @@ use confoederatio_primitives::{
 	ReserveInfo,
 	WorkCategory::{Commons, Subsistence},
 };
-use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect as _};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect as _, InspectHold as _},
+};
 use sp_runtime::{DispatchError, Perbill, TokenError};
 
 mod cancel;
 mod exchange;
 mod fund;
+mod migrations;
 mod properties;
 mod queue;
 mod redeem;
@@ -23,6 +27,11 @@ fn last_event() -> RuntimeEvent {
 
 fn native(who: u64) -> u64 {
 	Balances::balance(&who)
+}
+
+/// The request deposits `who` has on hold.
+fn deposits_held(who: u64) -> u64 {
+	Balances::balance_on_hold(&HoldReason::RequestDeposit.into(), &who)
 }
 
 fn reserve(coop: CoopId) -> Reserve<u64> {

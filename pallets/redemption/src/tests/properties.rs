@@ -1,6 +1,8 @@
-//! Property tests: random sequences of calls create and lose nothing.
+//! Property tests: random sequences of calls create and lose nothing, and no member holds more
+//! than its share of a queue.
 
 use super::*;
+use alloc::collections::btree_map::BTreeMap;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -30,9 +32,21 @@ fn category(commons: bool) -> WorkCategory {
 	}
 }
 
-/// Native units held by the members, the funder and the reserve.
+/// Native units held by the members (free and on hold), the funder and the reserve.
 fn native_total() -> u64 {
-	[1, 2, 3, 4, 9, Redemption::reserve_account(0)].into_iter().map(native).sum()
+	[1, 2, 3, 4, 9, Redemption::reserve_account(0)]
+		.into_iter()
+		.map(|who| Balances::total_balance(&who))
+		.sum()
+}
+
+/// How many requests each member has waiting in `category`'s queue, counted from the requests.
+fn waiting_of(category: WorkCategory) -> BTreeMap<u64, u32> {
+	let mut counts = BTreeMap::new();
+	for (_, request) in Requests::<Test>::iter_prefix((0, category)) {
+		*counts.entry(request.who).or_default() += 1;
+	}
+	counts
 }
 
 /// What waits to be paid, and the credit it burned.
@@ -48,7 +62,9 @@ proptest! {
 	/// No value is created or lost: native units only move between the members, the
 	/// funder and the reserve; the reserve's buckets are what was funded minus what was
 	/// paid; credit burned is either paid, waiting, or back with its member; and credit
-	/// still sums to zero. A failed step changes nothing.
+	/// still sums to zero. A failed step changes nothing. No member has more than
+	/// `MAX_PER_MEMBER` requests waiting in a bucket, each member's deposits on hold are those
+	/// of its waiting requests, and a queue is full only when enough members share it.
 	#[test]
 	fn random_sequences_create_and_lose_nothing(steps in prop::collection::vec(step(), 1..40)) {
 		new_test_ext().execute_with(|| -> Result<(), TestCaseError> {
@@ -74,6 +90,24 @@ proptest! {
 				if result.is_err() {
 					prop_assert_eq!(&before, &sp_io::storage::root(sp_runtime::StateVersion::V1));
 					prop_assert_eq!(&ledger_before, &MockLedger::all());
+				}
+				if let (Step::Redeem { commons, .. }, Err(error)) = (step, result) {
+					if error == Error::<Test>::QueueFull.into() {
+						// Full, with at most `MAX_PER_MEMBER` requests of each member in it.
+						let members = waiting_of(category(*commons)).len() as u32;
+						prop_assert!(members * MAX_PER_MEMBER >= MAX_QUEUE);
+					}
+				}
+				let (subsistence, commons) = (waiting_of(Subsistence), waiting_of(Commons));
+				for who in [1, 2, 3, 4] {
+					let waiting = [&subsistence, &commons].map(|counts| {
+						counts.get(&who).copied().unwrap_or_default()
+					});
+					prop_assert!(waiting.iter().all(|count| *count <= MAX_PER_MEMBER));
+					prop_assert_eq!(
+						deposits_held(who),
+						REQUEST_DEPOSIT * u64::from(waiting[0] + waiting[1])
+					);
 				}
 				Redemption::do_try_state().expect("invariants hold after every step");
 				prop_assert!(MockLedger::consistent());

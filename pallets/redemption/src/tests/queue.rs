@@ -10,6 +10,81 @@ fn queued_index() -> QueueIndex {
 	}
 }
 
+/// Issue 12, attack 3: one member queued 999 tiny requests for about a CONF in fees, and a
+/// member entitled to 10 hours then got `QueueFull` (and the spammer is paid first from every
+/// deposit). Here with the mock's queue of `MAX_QUEUE` requests.
+#[test]
+fn one_member_cannot_shut_the_others_out_of_the_queue() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Subsistence, 100);
+		MockLedger::issue(0, 2, Subsistence, 1_000);
+		set_rate(0, 10);
+		for _ in 0..MAX_QUEUE {
+			// Tiny requests: one unit each, paid 9 (10 less the fee).
+			let _ = Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 1);
+		}
+		// Another member entitled to redeem still queues.
+		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(2), 0, Subsistence, 1_000));
+		// The spammer has its `MAX_PER_MEMBER` requests waiting, each holding a deposit; a
+		// third is refused and changes nothing.
+		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), MAX_PER_MEMBER);
+		assert_eq!(deposits_held(1), REQUEST_DEPOSIT * u64::from(MAX_PER_MEMBER));
+		assert_noop!(
+			Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 1),
+			Error::<Test>::TooManyRequests
+		);
+		// Its other bucket is another queue.
+		MockLedger::issue(0, 1, Commons, 10);
+		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Commons, 1));
+	});
+}
+
+/// A waiting request holds its deposit from the member until it is paid or cancelled; the
+/// member may queue again once one of its requests has left.
+#[test]
+fn a_waiting_request_holds_a_deposit_until_paid_or_cancelled() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Subsistence, 100);
+		set_rate(0, 10);
+		let before = native(1);
+		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 10));
+		assert_eq!(
+			last_event(),
+			Event::<Test>::Queued {
+				coop: 0,
+				who: 1,
+				category: Subsistence,
+				index: 0,
+				credit: 10,
+				payout: 90,
+				deposit: REQUEST_DEPOSIT
+			}
+			.into()
+		);
+		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 20));
+		assert_eq!(
+			(native(1), deposits_held(1)),
+			(before - 2 * REQUEST_DEPOSIT, 2 * REQUEST_DEPOSIT)
+		);
+		// Cancelled: the deposit comes back, and there is room for another request.
+		assert_ok!(Redemption::cancel(RuntimeOrigin::signed(1), 0, Subsistence, 0));
+		assert_eq!(deposits_held(1), REQUEST_DEPOSIT);
+		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), 1);
+		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 30));
+		// Paid: both deposits come back with the payouts (180 + 270).
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 1_000));
+		assert_eq!((native(1), deposits_held(1)), (before + 180 + 270, 0));
+		assert!(!WaitingRequests::<Test>::contains_key((0, Subsistence), 1));
+		// Queueing needs the deposit: a member who cannot hold it is refused.
+		MockLedger::issue(0, 2, Subsistence, 100);
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(2), 9, 1_000_000 - 5));
+		assert_noop!(
+			Redemption::redeem(RuntimeOrigin::signed(2), 0, Subsistence, 100),
+			TokenError::FundsUnavailable
+		);
+	});
+}
+
 #[test]
 fn an_empty_bucket_queues_and_deposits_serve_in_order() {
 	build_and_execute(|| {
@@ -29,7 +104,8 @@ fn an_empty_bucket_queues_and_deposits_serve_in_order() {
 		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 2_400));
 		assert_eq!(native(1), before[0] + 900);
 		assert_eq!(native(2), before[1] + 900);
-		assert_eq!(native(3), before[2]);
+		// 3 still waits, its deposit held.
+		assert_eq!(native(3), before[2] - REQUEST_DEPOSIT);
 		assert_eq!(Redemption::reserve_info(0).subsistence_queue, 1);
 		assert!(System::events().iter().any(|record| record.event
 			== Event::<Test>::QueueServed {
@@ -117,13 +193,19 @@ fn the_last_existential_deposit_stays_and_nothing_is_reaped() {
 #[test]
 fn a_queue_is_bounded() {
 	build_and_execute(|| {
-		MockLedger::issue(0, 1, Subsistence, 100);
-		set_rate(0, 10);
-		for _ in 0..MAX_QUEUE {
-			assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 1));
+		for who in [1, 2, 3] {
+			MockLedger::issue(0, who, Subsistence, 100);
 		}
+		set_rate(0, 10);
+		// Two members fill the queue with their `MAX_PER_MEMBER` requests each.
+		for who in [1, 2] {
+			for _ in 0..MAX_PER_MEMBER {
+				assert_ok!(Redemption::redeem(RuntimeOrigin::signed(who), 0, Subsistence, 1));
+			}
+		}
+		assert_eq!(Redemption::reserve_info(0).subsistence_queue, MAX_QUEUE);
 		assert_noop!(
-			Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 1),
+			Redemption::redeem(RuntimeOrigin::signed(3), 0, Subsistence, 1),
 			Error::<Test>::QueueFull
 		);
 	});

@@ -1,0 +1,158 @@
+//! Storage migrations, each a [`VersionedMigration`] the runtime lists in `Executive`'s
+//! migrations.
+//!
+//! [`VersionedMigration`]: frame_support::migrations::VersionedMigration
+
+/// Version 2: an account keeps one vote lock per poll.
+///
+/// Version 1 kept one lock per account: an amount, an end, and a count of the polls holding it,
+/// which could not tell polls apart (issue 12: closing a poll released another poll's lock, and
+/// a lock outlived the last poll it voted in). Version 2 keeps a bounded list of
+/// [`VoteLock`](crate::VoteLock)s, one per poll.
+///
+/// A version-1 lock does not say which polls hold it, so it cannot be released by a poll's
+/// close: a lock still in force becomes one lock of [`LEGACY_POLL`](v2::LEGACY_POLL) with the
+/// same amount and end, and frees the credit at that end (never earlier than version 1 would
+/// have, at most as late). A lock no longer in force (ended, or no poll holding it) is dropped.
+pub mod v2 {
+	use crate::{Accounts, Config, CreditAccountOf, Pallet, VoteLock};
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use confoederatio_primitives::{CoopId, Credit, CreditBalance, PollId};
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	/// The poll a migrated version-1 lock is kept under: an id no poll gets (Governance's poll
+	/// ids stop below it), so no close releases it and it frees the credit at its end.
+	pub const LEGACY_POLL: PollId = PollId::MAX;
+
+	/// The version-1 records (the storage alias's generated prefix type has no docs).
+	#[allow(missing_docs)]
+	pub mod old {
+		use super::*;
+
+		/// An account as version 1 stored it.
+		#[derive(
+			Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug,
+		)]
+		pub struct CreditAccount<BlockNumber> {
+			/// The balance.
+			pub balance: CreditBalance,
+			/// The credit limit.
+			pub credit_limit: Credit,
+			/// The `Subsistence` entitlement.
+			pub subsistence_entitlement: Credit,
+			/// The `Commons` entitlement.
+			pub commons_entitlement: Credit,
+			/// The one lock's amount.
+			pub locked: Credit,
+			/// The one lock's end.
+			pub locked_until: BlockNumber,
+			/// How many open polls held the one lock.
+			pub locking_polls: u32,
+			/// What is on offer.
+			pub offered: Credit,
+		}
+
+		/// The accounts, as version 1 stored them.
+		#[frame_support::storage_alias]
+		pub type Accounts<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Twox64Concat,
+			CoopId,
+			Blake2_128Concat,
+			<T as frame_system::Config>::AccountId,
+			CreditAccount<BlockNumberFor<T>>,
+		>;
+	}
+
+	/// A version-1 account in version 2 at block `now`: the same balance, limit, entitlements
+	/// and offers; its lock, if still in force, kept under [`LEGACY_POLL`] until its end.
+	pub fn migrate_account<T: Config>(
+		old: old::CreditAccount<BlockNumberFor<T>>,
+		now: BlockNumberFor<T>,
+	) -> CreditAccountOf<T> {
+		let mut vote_locks = BoundedVec::default();
+		if old.locking_polls > 0 && old.locked > 0 && now <= old.locked_until {
+			let lock = VoteLock { poll: LEGACY_POLL, amount: old.locked, until: old.locked_until };
+			// `MaxVoteLocks` is at least one (`integrity_test`): there is room.
+			let _ = vote_locks.try_push(lock);
+		}
+		CreditAccountOf::<T> {
+			balance: old.balance,
+			credit_limit: old.credit_limit,
+			subsistence_entitlement: old.subsistence_entitlement,
+			commons_entitlement: old.commons_entitlement,
+			vote_locks,
+			offered: old.offered,
+		}
+	}
+
+	/// What `pre_upgrade` records and `post_upgrade` checks: the number of accounts, the sum of
+	/// their balances, and the sum of what is locked now.
+	#[cfg(feature = "try-runtime")]
+	type Summary = (u64, CreditBalance, Credit);
+
+	/// Re-encodes every account ([`migrate_account`]); use [`MigrateV1ToV2`], which runs it once,
+	/// from version 1.
+	pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut accounts: u64 = 0;
+			Accounts::<T>::translate::<old::CreditAccount<BlockNumberFor<T>>, _>(|_, _, old| {
+				accounts = accounts.saturating_add(1);
+				Some(migrate_account::<T>(old, now))
+			});
+			T::DbWeight::get().reads_writes(accounts, accounts)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut summary: Summary = (0, 0, 0);
+			for (_, _, account) in old::Accounts::<T>::iter() {
+				summary.0 = summary.0.saturating_add(1);
+				summary.1 = summary.1.saturating_add(account.balance);
+				if account.locking_polls > 0 && now <= account.locked_until {
+					summary.2 = summary.2.saturating_add(account.locked);
+				}
+			}
+			Ok(summary.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = Summary::decode(&mut &state[..])
+				.map_err(|_| "the pre-upgrade summary does not decode")?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut after: Summary = (0, 0, 0);
+			for (_, _, account) in Accounts::<T>::iter() {
+				after.0 = after.0.saturating_add(1);
+				after.1 = after.1.saturating_add(account.balance);
+				after.2 = after.2.saturating_add(account.locked_at(now));
+				ensure!(account.has_one_lock_per_poll(), "an account holds two locks for one poll");
+			}
+			ensure!(before == after, "accounts, balances or locks changed in the migration");
+			ensure!(
+				Pallet::<T>::on_chain_storage_version() == StorageVersion::new(2),
+				"the storage version is not 2"
+			);
+			Ok(())
+		}
+	}
+
+	/// The migration the runtime lists: [`UncheckedMigrateV1ToV2`], run only when the pallet's
+	/// storage is at version 1, which then becomes 2.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
+		1,
+		2,
+		UncheckedMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

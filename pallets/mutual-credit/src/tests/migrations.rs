@@ -1,0 +1,80 @@
+//! The storage migrations: version-1 accounts (one lock counted over polls) to version 2 (one
+//! lock per poll).
+
+use super::*;
+use crate::migrations::v2::{self, old, LEGACY_POLL};
+use confoederatio_primitives::LockableCredit;
+#[cfg(feature = "try-runtime")]
+use frame_support::traits::UncheckedOnRuntimeUpgrade;
+use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+fn old_account(locked: u128, locked_until: u64, locking_polls: u32) -> old::CreditAccount<u64> {
+	old::CreditAccount {
+		balance: 300,
+		credit_limit: 500,
+		subsistence_entitlement: 200,
+		commons_entitlement: 100,
+		locked,
+		locked_until,
+		locking_polls,
+		offered: 0,
+	}
+}
+
+#[test]
+fn version_one_accounts_are_migrated_with_their_lock_in_force() {
+	new_test_ext().execute_with(|| {
+		// Version 1 on chain: the accounts in the old encoding.
+		StorageVersion::new(1).put::<Pallet<Test>>();
+		let _ = Accounts::<Test>::clear(u32::MAX, None);
+		System::set_block_number(10);
+		// In force until 20; ended at 5; held by no poll; and the coop account that issued them.
+		old::Accounts::<Test>::insert(0, 1, old_account(250, 20, 2));
+		old::Accounts::<Test>::insert(0, 2, old_account(250, 5, 1));
+		old::Accounts::<Test>::insert(0, 3, old_account(250, 20, 0));
+		old::Accounts::<Test>::insert(
+			0,
+			1_000,
+			old::CreditAccount { balance: -900, credit_limit: 10_000, ..old_account(0, 0, 0) },
+		);
+
+		#[cfg(feature = "try-runtime")]
+		let state = v2::UncheckedMigrateV1ToV2::<Test>::pre_upgrade().expect("pre-upgrade");
+		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		#[cfg(feature = "try-runtime")]
+		v2::UncheckedMigrateV1ToV2::<Test>::post_upgrade(state).expect("post-upgrade");
+
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
+		let migrated = MutualCredit::account_of(0, &1);
+		assert_eq!(
+			(
+				migrated.balance,
+				migrated.credit_limit,
+				migrated.subsistence_entitlement,
+				migrated.commons_entitlement,
+				migrated.offered
+			),
+			(300, 500, 200, 100, 0)
+		);
+		// The lock in force stays until its end, under a poll no close releases.
+		assert_eq!(
+			migrated.vote_locks.to_vec(),
+			vec![VoteLock { poll: LEGACY_POLL, amount: 250, until: 20 }]
+		);
+		assert_eq!(MutualCredit::account_info(0, &1).locked, 250);
+		MutualCredit::unlock(0, &1, 0);
+		assert_eq!(MutualCredit::account_info(0, &1).locked, 250);
+		// The locks no longer in force are gone.
+		assert!(MutualCredit::account_of(0, &2).vote_locks.is_empty());
+		assert!(MutualCredit::account_of(0, &3).vote_locks.is_empty());
+		assert_eq!(Accounts::<Test>::iter().count(), 4);
+		MutualCredit::do_try_state().expect("invariants hold after the migration");
+		System::set_block_number(21);
+		assert_eq!(MutualCredit::account_info(0, &1).locked, 0);
+
+		// It runs once: at version 2 it does nothing.
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
+	});
+}

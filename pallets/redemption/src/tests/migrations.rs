@@ -1,0 +1,87 @@
+//! The migration to storage version 2: requests written in version 1's encoding gain a zero
+//! deposit, members' waiting requests are counted, and those beyond the bound are cancelled.
+
+use super::*;
+use crate::migrations::v2::{v1, MigrateToV2, OldRequest};
+use confoederatio_primitives::RedeemableCredit;
+use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+/// Writes a version 1 request of `who` for `credit` at `index` of cooperative 0's `Subsistence`
+/// queue, its credit burned as version 1 did.
+fn old_request(index: QueueIndex, who: u64, credit: u128) {
+	assert_ok!(<MockLedger as RedeemableCredit<u64>>::burn(0, &who, Subsistence, credit));
+	v1::Requests::<Test>::insert(
+		(0, Subsistence),
+		index,
+		OldRequest { who, credit, payout: credit as u64 * 9 },
+	);
+}
+
+#[test]
+fn version_1_requests_migrate_and_the_excess_is_cancelled() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Subsistence, 100);
+		MockLedger::issue(0, 2, Subsistence, 100);
+		set_rate(0, 10);
+		StorageVersion::new(1).put::<Redemption>();
+		// Version 1 let 1 queue three requests (one cancelled since: a hole at 2); 2 queued one.
+		old_request(0, 1, 10);
+		old_request(1, 2, 20);
+		old_request(3, 1, 30);
+		old_request(4, 1, 40);
+		Queues::<Test>::insert((0, Subsistence), QueueBounds { head: 0, tail: 5, waiting: 4 });
+
+		MigrateToV2::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Redemption::on_chain_storage_version(), 2);
+		let request = |index| Requests::<Test>::get((0, Subsistence), index);
+		assert_eq!(request(0), Some(Request { who: 1, credit: 10, payout: 90, deposit: 0 }));
+		assert_eq!(request(1), Some(Request { who: 2, credit: 20, payout: 180, deposit: 0 }));
+		assert_eq!(request(3), Some(Request { who: 1, credit: 30, payout: 270, deposit: 0 }));
+		// 1's newest request was beyond `MAX_PER_MEMBER`: cancelled, its credit back.
+		assert_eq!(request(4), None);
+		assert_eq!(
+			last_event(),
+			Event::<Test>::Cancelled {
+				coop: 0,
+				category: Subsistence,
+				index: 4,
+				who: 1,
+				credit: 40
+			}
+			.into()
+		);
+		assert_eq!(MockLedger::holding(0, 1).balance, 100 - 10 - 30);
+		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), 2);
+		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 2), 1);
+		assert_eq!(Queues::<Test>::get((0, Subsistence)).waiting, 3);
+		assert_ok!(Redemption::do_try_state());
+
+		// Run again, it does nothing; the queue works on: deposits pay the three in order (the
+		// first serves two and skips the hole: `MAX_SERVED`).
+		MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), 2);
+		let before = (native(1), native(2));
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 1_000));
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 1));
+		assert_eq!((native(1), native(2)), (before.0 + 90 + 270, before.1 + 180));
+		assert!(WaitingRequests::<Test>::iter().next().is_none());
+	});
+}
+
+/// With try-runtime, the migration's own checks: what was waiting decodes before and after,
+/// no request or credit appears, and the invariants hold.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_migration_checks_itself() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Subsistence, 100);
+		StorageVersion::new(1).put::<Redemption>();
+		old_request(0, 1, 10);
+		old_request(1, 1, 20);
+		old_request(2, 1, 30);
+		Queues::<Test>::insert((0, Subsistence), QueueBounds { head: 0, tail: 3, waiting: 3 });
+		assert_ok!(MigrateToV2::<Test>::try_on_runtime_upgrade(true));
+		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), MAX_PER_MEMBER);
+	});
+}
