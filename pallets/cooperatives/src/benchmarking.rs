@@ -5,7 +5,7 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
-use sp_runtime::traits::Saturating;
+use sp_runtime::traits::{Saturating, Zero};
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId
 where
@@ -39,6 +39,37 @@ fn cooperative<T: Config>(members: u32, status: CoopStatus) -> CoopId {
 	.unwrap()
 }
 
+/// A pending application by a funded applicant with `count` founders (the applicant and
+/// `founder` 1..); the founders `1..confirmed` confirm too. Returns its id and the applicant.
+fn application<T: Config>(
+	count: u32,
+	confirmed: u32,
+) -> Result<(CoopId, T::AccountId), BenchmarkError>
+where
+	T::Currency: Mutate<T::AccountId>,
+{
+	let applicant = funded::<T>("caller", 0);
+	let coop = NextCoopId::<T>::get();
+	Pallet::<T>::apply(
+		RawOrigin::Signed(applicant.clone()).into(),
+		vec![b'n'; T::MaxNameLength::get() as usize],
+		founders::<T>(&applicant, count),
+	)
+	.map_err(|_| BenchmarkError::Stop("apply failed"))?;
+	for index in 1..confirmed {
+		let founder: T::AccountId = account("founder", index, 0);
+		Pallet::<T>::confirm_founding(RawOrigin::Signed(founder).into(), coop)
+			.map_err(|_| BenchmarkError::Stop("confirm_founding failed"))?;
+	}
+	Ok((coop, applicant))
+}
+
+/// What is held from `who` for application deposits.
+fn held<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
+	use frame_support::traits::fungible::InspectHold;
+	T::Currency::balance_on_hold(&HoldReason::ApplicationDeposit.into(), who)
+}
+
 /// `coop`'s own decision, as `CooperativeOrigin` requires it.
 fn cooperative_origin<T: Config>(coop: CoopId) -> Result<T::RuntimeOrigin, BenchmarkError> {
 	T::CooperativeOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)
@@ -66,15 +97,52 @@ mod benchmarks {
 		assert_eq!(Registry::<T>::get(coop).unwrap().member_count, f);
 	}
 
+	/// The worst case: the most founders, all confirmed (the longest confirmations to read and
+	/// remove), and the deposit to release.
 	#[benchmark]
 	fn admit() -> Result<(), BenchmarkError> {
-		let coop = cooperative::<T>(T::MinFounders::get(), CoopStatus::Pending);
+		let max = T::MaxFounders::get();
+		let (coop, applicant) = application::<T>(max, max)?;
 		let origin = federation_origin::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop);
 
 		assert_eq!(Registry::<T>::get(coop).unwrap().status, CoopStatus::Active);
+		assert!(!Confirmations::<T>::contains_key(coop));
+		assert!(held::<T>(&applicant).is_zero());
+		Ok(())
+	}
+
+	/// The worst case: the last of the most founders confirms, after all the others (the
+	/// longest confirmations to search and extend).
+	#[benchmark]
+	fn confirm_founding() -> Result<(), BenchmarkError> {
+		let max = T::MaxFounders::get();
+		let (coop, _) = application::<T>(max, max.saturating_sub(1))?;
+		let last: T::AccountId = account("founder", max.saturating_sub(1), 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), coop);
+
+		assert_eq!(Confirmations::<T>::get(coop).len() as u32, max);
+		Ok(())
+	}
+
+	/// Withdrawing an application of `f` founders, all but the one who declines confirmed.
+	#[benchmark]
+	fn decline_founding(
+		f: Linear<{ T::MinFounders::get() }, { T::MaxFounders::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (coop, applicant) = application::<T>(f, f.saturating_sub(1))?;
+		let last: T::AccountId = account("founder", f.saturating_sub(1), 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), coop);
+
+		assert!(!Registry::<T>::contains_key(coop));
+		assert!(!Confirmations::<T>::contains_key(coop));
+		assert!(held::<T>(&applicant).is_zero());
 		Ok(())
 	}
 
@@ -157,14 +225,7 @@ mod benchmarks {
 	fn reject(
 		f: Linear<{ T::MinFounders::get() }, { T::MaxFounders::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let caller = funded::<T>("caller", 0);
-		let coop = NextCoopId::<T>::get();
-		Pallet::<T>::apply(
-			RawOrigin::Signed(caller.clone()).into(),
-			vec![b'n'; T::MaxNameLength::get() as usize],
-			founders::<T>(&caller, f),
-		)
-		.map_err(|_| BenchmarkError::Stop("apply failed"))?;
+		let (coop, _) = application::<T>(f, f)?;
 		let origin = federation_origin::<T>()?;
 
 		#[extrinsic_call]

@@ -14,17 +14,34 @@
 //!
 //! 1. [`Pallet::apply`]: a signed account applies with a name and at least
 //!    [`Config::MinFounders`] (at most [`Config::MaxFounders`]) distinct founders, itself among
-//!    them. [`Config::ApplicationDeposit`] is held from it while the cooperative exists. The
-//!    cooperative is `Pending` and its founders are its members.
-//! 2. [`Pallet::admit`] (federation): `Pending` → `Active`. Or [`Pallet::reject`] (federation):
-//!    the application is removed, its founders' memberships with it, and the deposit released.
-//! 3. [`Pallet::suspend`] / [`Pallet::reinstate`] (federation): `Active` ⇄ `Suspended`. A
+//!    them. [`Config::ApplicationDeposit`] is held from it while the application is pending. The
+//!    cooperative is `Pending`, its founders are its members (each with a `MemberAdded`), and
+//!    the applicant has confirmed, by applying.
+//! 2. [`Pallet::confirm_founding`]: each other named founder confirms, once, that it founds the
+//!    cooperative ([`Confirmations`]). Nobody becomes a founder of an admitted cooperative
+//!    without consenting. A founder who does not agree calls [`Pallet::decline_founding`]
+//!    instead (a founder who confirmed may still decline, until the admission): the application
+//!    is withdrawn at once — removed with its founders' memberships, the deposit released — and
+//!    the applicant may apply again without them.
+//! 3. [`Pallet::admit`] (federation): `Pending` → `Active`, only once every named founder
+//!    confirmed (`FoundersNotConfirmed` before); the deposit is released, for the application is
+//!    decided. Or [`Pallet::reject`] (federation): the application is removed, its founders'
+//!    memberships with it (each with a `MemberRemoved`), and the deposit released.
+//! 4. [`Pallet::suspend`] / [`Pallet::reinstate`] (federation): `Active` ⇄ `Suspended`. A
 //!    suspended cooperative cannot act, propose or vote.
 //!
-//! The transitions are methods of the stored [`Cooperative`] ([`Cooperative::admit`],
-//! [`Cooperative::suspend`], [`Cooperative::reinstate`]); [`Cooperative::is_active`] is the one
-//! rule for "active", used by the calls, `do_try_state`, `ActiveCount` and the
-//! [`Cooperatives`](confoederatio_primitives::Cooperatives) trait.
+//! While a cooperative is pending its members are exactly its named founders: nobody joins,
+//! leaves or is removed (`ApplicationPending`); a founder who wants out declines.
+//!
+//! Consent stops one thing: naming people as founders who did not agree. It does not stop one
+//! person with several accounts from founding a cooperative alone — each account confirms —
+//! since accounts are not people; that is for the federation to judge before it admits.
+//!
+//! The transitions are methods of the stored [`Cooperative`] ([`Cooperative::admit`], which
+//! needs every founder's confirmation ([`Cooperative::all_founders_confirmed`]) and hands back
+//! the deposit, [`Cooperative::suspend`], [`Cooperative::reinstate`]);
+//! [`Cooperative::is_active`] is the one rule for "active", used by the calls, `do_try_state`,
+//! `ActiveCount` and the [`Cooperatives`](confoederatio_primitives::Cooperatives) trait.
 //!
 //! ## Membership
 //!
@@ -32,7 +49,11 @@
 //! is, a passed poll of its members, and an active cooperative. [`Pallet::leave`] is signed by
 //! the member. A member can leave (or be removed) only when the other pallets agree
 //! ([`Config::MembershipHooks`]: a negative credit balance must be settled first), and never as
-//! the last member; a cooperative has at most [`Config::MaxMembers`].
+//! the last member; a cooperative has at most [`Config::MaxMembers`]. Every change of
+//! membership — founders at `apply`, `add_member`, `remove_member`, `leave`, and the founders
+//! dropped by `reject` or `decline_founding` — emits `MemberAdded` or `MemberRemoved`, and runs
+//! [`Config::MembershipHooks`] (`on_joined`, `on_left`) at the same moment, so an indexer that
+//! follows the events sees every member come and go.
 //!
 //! [`Pallet::set_parameters`] (the cooperative's origin, active) sets its [`CoopParams`]: the
 //! voting period (within [`Config::MinVotingPeriod`] and [`Config::MaxVotingPeriod`]), quorum
@@ -49,15 +70,21 @@
 //!   most `MaxMembers`.
 //! - `ActiveCount` equals the number of active cooperatives.
 //! - Every cooperative's id is below `NextCoopId`; no `Members` entry names a missing cooperative.
+//! - [`Confirmations`] exist only for pending cooperatives and name only their members (the
+//!   named founders), each once; a pending cooperative has at most `MaxFounders` members.
+//! - Only a pending cooperative has a deposit ([`Cooperative::held_deposit`]); what is held from
+//!   each applicant for `ApplicationDeposit` is the sum of its pending applications' deposits.
 //!
 //! ## Where things are
 //!
 //! | module | what |
 //! |---|---|
-//! | [`types`] | [`Cooperative`] and its rules (status transitions, member count), [`CoopStatus`] |
-//! | `registry` | applying, creating, status changes, rejecting, parameters; the [`Cooperatives`](confoederatio_primitives::Cooperatives) impl |
+//! | [`types`] | [`Cooperative`] and its rules (status transitions, member count, the deposit it holds), [`CoopStatus`], [`ConfirmationsOf`] |
+//! | `founding` | applying, confirming or declining to found, admitting, rejecting |
+//! | `registry` | creating, status changes, parameters; the [`Cooperatives`](confoederatio_primitives::Cooperatives) impl |
 //! | `membership` | adding, removing and listing members |
 //! | `try_state` | [`Pallet::do_try_state`] |
+//! | [`migrations`] | storage migrations ([`migrations::v2`]) |
 //! | [`weights`] | generated weights |
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -67,7 +94,9 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod founding;
 mod membership;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod registry;
@@ -104,7 +133,10 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	///
+	/// 2: the founders' [`Confirmations`]; an admitted cooperative holds no deposit
+	/// ([`migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -117,7 +149,7 @@ pub mod pallet {
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The deposit of a cooperative's application, held while the cooperative exists.
+		/// The deposit of a cooperative's application, held while the application is pending.
 		ApplicationDeposit,
 	}
 
@@ -143,7 +175,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Held from the applicant while the cooperative exists.
+		/// Held from the applicant while the application is pending.
 		#[pallet::constant]
 		type ApplicationDeposit: Get<BalanceOf<Self>>;
 
@@ -198,6 +230,12 @@ pub mod pallet {
 		BlockNumberFor<T>,
 	>;
 
+	/// The named founders of each pending cooperative who confirmed that they found it (the
+	/// applicant by applying). Removed when the application is admitted, rejected or declined.
+	#[pallet::storage]
+	pub type Confirmations<T: Config> =
+		StorageMap<_, Twox64Concat, CoopId, ConfirmationsOf<T>, ValueQuery>;
+
 	/// How many cooperatives are active: the federation's electorate.
 	#[pallet::storage]
 	pub type ActiveCount<T> = StorageValue<_, u32, ValueQuery>;
@@ -242,10 +280,25 @@ pub mod pallet {
 			coop: CoopId,
 			/// Who applied and holds the deposit.
 			applicant: T::AccountId,
-			/// Its founders, now its members.
+			/// Its founders, now its members; each but the applicant must confirm.
 			founders: u32,
 		},
-		/// The federation admitted a cooperative.
+		/// A named founder confirmed that it founds a pending cooperative.
+		FoundingConfirmed {
+			/// The pending cooperative.
+			coop: CoopId,
+			/// The founder.
+			founder: T::AccountId,
+		},
+		/// A named founder declined: the application was withdrawn, its founders' memberships
+		/// removed and its deposit released.
+		FoundingDeclined {
+			/// The cooperative that was pending.
+			coop: CoopId,
+			/// The founder who declined.
+			founder: T::AccountId,
+		},
+		/// The federation admitted a cooperative; its application deposit was released.
 		Admitted {
 			/// The cooperative.
 			coop: CoopId,
@@ -328,6 +381,14 @@ pub mod pallet {
 		InvalidCareParameters,
 		/// No more cooperative ids.
 		IdsExhausted,
+		/// The account is not a named founder of this pending cooperative.
+		NotFounder,
+		/// The founder has confirmed already.
+		AlreadyConfirmed,
+		/// Not every named founder has confirmed yet.
+		FoundersNotConfirmed,
+		/// The cooperative is pending: its founders are fixed (a founder declines instead).
+		ApplicationPending,
 	}
 
 	#[pallet::call]
@@ -335,7 +396,8 @@ pub mod pallet {
 		/// Apply to found a cooperative. Signed; holds `ApplicationDeposit`.
 		///
 		/// `founders` are at least `MinFounders` distinct accounts, the caller among them; they
-		/// become the members of the new, `Pending` cooperative.
+		/// become the members of the new, `Pending` cooperative. The caller confirms by applying;
+		/// each other founder confirms with [`Pallet::confirm_founding`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::apply(founders.len().try_into().unwrap_or(u32::MAX)))]
 		pub fn apply(
@@ -347,14 +409,13 @@ pub mod pallet {
 			Self::do_apply(applicant, name, founders)
 		}
 
-		/// Admit a pending cooperative into the federation. Federation origin.
+		/// Admit a pending cooperative into the federation, once every named founder confirmed;
+		/// releases the application deposit. Federation origin.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::admit())]
 		pub fn admit(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
-			Self::do_change_status(coop, Cooperative::admit)?;
-			Self::deposit_event(Event::Admitted { coop });
-			Ok(())
+			Self::do_admit(coop)
 		}
 
 		/// Suspend an active cooperative. Federation origin.
@@ -400,7 +461,8 @@ pub mod pallet {
 		}
 
 		/// Leave a cooperative. Signed by the member; not the last one, and only if the other
-		/// pallets agree (`MembershipHooks::can_leave`).
+		/// pallets agree (`MembershipHooks::can_leave`). Not a pending cooperative: its founders
+		/// decline instead ([`Pallet::decline_founding`]).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
@@ -429,6 +491,27 @@ pub mod pallet {
 		pub fn reject(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
 			Self::do_reject(coop)
+		}
+
+		/// Confirm that you found a pending cooperative that named you. Signed by a named
+		/// founder, once. The federation admits the cooperative only once every founder
+		/// confirmed.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::confirm_founding())]
+		pub fn confirm_founding(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
+			let founder = ensure_signed(origin)?;
+			Self::do_confirm_founding(coop, founder)
+		}
+
+		/// Decline to found a pending cooperative that named you (even after confirming, until
+		/// it is admitted): the application is withdrawn — the cooperative and its founders'
+		/// memberships removed, the deposit released to the applicant. Signed by a named
+		/// founder; the applicant withdraws its own application the same way.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::decline_founding(T::MaxFounders::get()))]
+		pub fn decline_founding(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
+			let founder = ensure_signed(origin)?;
+			Self::do_decline_founding(coop, founder)
 		}
 	}
 

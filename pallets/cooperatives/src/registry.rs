@@ -1,16 +1,13 @@
-//! The registry: applying, creating a cooperative, its status changes and parameters, rejecting
-//! an application, and what other pallets ask of it ([`Cooperatives`]).
+//! The registry: creating a cooperative, its status changes and parameters, and what other
+//! pallets ask of it ([`Cooperatives`]). Applying, confirming, admitting and rejecting are in
+//! `founding`.
 
 use crate::{
-	all_distinct, ActiveCount, BalanceOf, Config, CoopStatus, Cooperative, Error, Event,
-	HoldReason, Members, NameOf, NextCoopId, Pallet, Registry,
+	ActiveCount, BalanceOf, Config, Confirmations, CoopStatus, Cooperative, Error, Event, Members,
+	NameOf, NextCoopId, Pallet, Registry,
 };
-use alloc::vec::Vec;
 use confoederatio_primitives::{CoopId, CoopParams, Cooperatives, MembershipHooks};
-use frame_support::{
-	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Get},
-};
+use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{AccountIdConversion, Zero},
@@ -47,32 +44,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `applicant` applies to found a cooperative named `name` with `founders` (itself among
-	/// them, each named once, `MinFounders..=MaxFounders` of them): holds the application
-	/// deposit and creates the cooperative, `Pending`. Does not check the origin.
-	pub fn do_apply(
-		applicant: T::AccountId,
-		name: Vec<u8>,
-		founders: Vec<T::AccountId>,
-	) -> DispatchResult {
-		ensure!(!name.is_empty(), Error::<T>::EmptyName);
-		let name: NameOf<T> = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-		let count = u32::try_from(founders.len()).map_err(|_| Error::<T>::TooManyFounders)?;
-		ensure!(count >= T::MinFounders::get(), Error::<T>::TooFewFounders);
-		ensure!(count <= T::MaxFounders::get(), Error::<T>::TooManyFounders);
-		ensure!(founders.contains(&applicant), Error::<T>::ApplicantNotFounder);
-		ensure!(all_distinct(&founders), Error::<T>::DuplicateFounder);
-
-		let deposit = T::ApplicationDeposit::get();
-		T::Currency::hold(&HoldReason::ApplicationDeposit.into(), &applicant, deposit)?;
-		let coop =
-			Self::do_create(name, applicant.clone(), &founders, deposit, CoopStatus::Pending)?;
-		Self::deposit_event(Event::Applied { coop, applicant, founders: count });
-		Ok(())
-	}
-
-	/// Creates a cooperative with the given members and status. Does not check the founders'
-	/// number or uniqueness, nor hold the deposit: the caller did.
+	/// Creates a cooperative with the given members and status: each member joins
+	/// (`MembershipHooks::on_joined` and a `MemberAdded`); a `Pending` one starts with its
+	/// applicant's confirmation. Does not check the founders' number or uniqueness, that the
+	/// applicant is among them, nor hold the deposit: the caller did.
 	pub fn do_create(
 		name: NameOf<T>,
 		applicant: T::AccountId,
@@ -96,11 +71,15 @@ impl<T: Config> Pallet<T> {
 			member_count,
 			params: Default::default(),
 		};
+		if cooperative.is_pending() {
+			Confirmations::<T>::insert(coop, Self::applicant_confirmation(&cooperative.applicant)?);
+		}
 		Self::count_active(false, cooperative.is_active());
 		Registry::<T>::insert(coop, cooperative);
 		NextCoopId::<T>::put(next);
 		for member in members {
 			T::MembershipHooks::on_joined(coop, member);
+			Self::deposit_event(Event::MemberAdded { coop, who: member.clone() });
 		}
 		Ok(coop)
 	}
@@ -143,29 +122,6 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		Self::deposit_event(Event::ParametersSet { coop, params });
-		Ok(())
-	}
-
-	/// Removes a pending cooperative and releases its deposit. Does not check the origin.
-	pub fn do_reject(coop: CoopId) -> DispatchResult {
-		let cooperative = Registry::<T>::get(coop).ok_or(Error::<T>::UnknownCooperative)?;
-		cooperative.ensure_pending()?;
-		T::Currency::release(
-			&HoldReason::ApplicationDeposit.into(),
-			&cooperative.applicant,
-			cooperative.deposit,
-			Precision::BestEffort,
-		)?;
-		// A pending cooperative cannot act, so its members are its founders: at most
-		// `MaxFounders` entries.
-		let founders: Vec<T::AccountId> =
-			Members::<T>::iter_key_prefix(coop).take(T::MaxFounders::get() as usize).collect();
-		for founder in &founders {
-			Members::<T>::remove(coop, founder);
-			T::MembershipHooks::on_left(coop, founder);
-		}
-		Registry::<T>::remove(coop);
-		Self::deposit_event(Event::Rejected { coop });
 		Ok(())
 	}
 }

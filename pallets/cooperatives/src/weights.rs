@@ -28,6 +28,8 @@ pub trait WeightInfo {
 	fn leave() -> Weight;
 	fn set_parameters() -> Weight;
 	fn reject(f: u32, ) -> Weight;
+	fn confirm_founding() -> Weight;
+	fn decline_founding(f: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, for the runtime.
@@ -187,6 +189,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
 	}
+	// PROVISIONAL, written by hand (issue 12) until `scripts/benchmark.sh pallet_cooperatives`
+	// runs the new `confirm_founding` benchmark: generous estimates, not measurements.
+	/// Storage: `Cooperatives::Registry` (r:1 w:0)
+	/// Storage: `Cooperatives::Members` (r:1 w:0)
+	/// Storage: `Cooperatives::Confirmations` (r:1 w:1)
+	fn confirm_founding() -> Weight {
+		Weight::from_parts(45_000_000, 4700)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	// PROVISIONAL, written by hand (issue 12) until `scripts/benchmark.sh pallet_cooperatives`
+	// runs the new `decline_founding` benchmark: `reject`'s measured weight, plus the founder's
+	// membership read and the confirmations' removal.
+	/// Storage: `Cooperatives::Registry` (r:1 w:1)
+	/// Storage: `Cooperatives::Confirmations` (r:0 w:1)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Cooperatives::Members` (r:33 w:32)
+	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
+	/// Storage: `CareReputation::Reputation` (r:0 w:32)
+	/// Storage: `CareReputation::AttesterUsage` (r:0 w:32)
+	/// The range of component `f` is `[3, 32]`.
+	fn decline_founding(f: u32, ) -> Weight {
+		Weight::from_parts(150_000_000, 4900)
+			.saturating_add(Weight::from_parts(22_000_000, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
+	}
 }
 
 /// The same weights against ParityDB's constants, for tests and mocks.
@@ -241,6 +274,22 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
+	}
+	// PROVISIONAL (issue 12) until benchmark.sh runs: see `SubstrateWeight::confirm_founding`.
+	fn confirm_founding() -> Weight {
+		Weight::from_parts(45_000_000, 4700)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// PROVISIONAL (issue 12) until benchmark.sh runs: see `SubstrateWeight::decline_founding`.
+	fn decline_founding(f: u32, ) -> Weight {
+		Weight::from_parts(150_000_000, 4900)
+			.saturating_add(Weight::from_parts(22_000_000, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(f.into()))
 	}

@@ -17,6 +17,8 @@ fn apply_creates_a_pending_cooperative_and_holds_the_deposit() {
 			assert!(Members::<Test>::contains_key(coop, founder));
 		}
 		assert_eq!(held(4), DEPOSIT);
+		// The applicant confirmed by applying; the other founders have not.
+		assert_eq!(Confirmations::<Test>::get(coop).to_vec(), vec![4]);
 		assert_eq!(ActiveCount::<Test>::get(), 1, "a pending cooperative is not active");
 		assert_eq!(last_event(), Event::<Test>::Applied { coop, applicant: 4, founders: 3 }.into());
 	});

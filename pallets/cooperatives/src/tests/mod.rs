@@ -7,7 +7,10 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_runtime::{DispatchError, Perbill, TokenError};
 
 mod apply;
+mod events;
+mod founding;
 mod membership;
+mod migrations;
 mod parameters;
 mod registry;
 mod status;
@@ -21,6 +24,13 @@ fn apply_bakery() -> CoopId {
 	let coop = NextCoopId::<Test>::get();
 	assert_ok!(Cooperatives::apply(RuntimeOrigin::signed(4), b"bakery".to_vec(), vec![4, 5, 6]));
 	coop
+}
+
+/// Founders 5 and 6 of `coop` (see [`apply_bakery`]) confirm; the applicant 4 did by applying.
+fn confirm_bakery(coop: CoopId) {
+	for founder in [5, 6] {
+		assert_ok!(Cooperatives::confirm_founding(RuntimeOrigin::signed(founder), coop));
+	}
 }
 
 fn held(who: u128) -> u64 {

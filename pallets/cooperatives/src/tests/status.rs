@@ -12,6 +12,7 @@ fn admit_suspend_reinstate_follow_the_status() {
 			Error::<Test>::NotSuspended
 		);
 
+		confirm_bakery(coop);
 		assert_ok!(Cooperatives::admit(federation_origin(), coop));
 		assert_eq!(last_event(), Event::<Test>::Admitted { coop }.into());
 		assert_eq!(ActiveCount::<Test>::get(), 2);
@@ -40,6 +41,7 @@ fn federation_calls_need_the_federation_origin() {
 			assert_noop!(Cooperatives::reject(origin, coop), DispatchError::BadOrigin);
 		}
 		// The supermajority is also the federation.
+		confirm_bakery(coop);
 		assert_ok!(Cooperatives::admit(supermajority_origin(), coop));
 		assert_noop!(
 			Cooperatives::admit(federation_origin(), 99),
@@ -65,6 +67,7 @@ fn reject_removes_a_pending_cooperative_and_releases_the_deposit() {
 		left.sort();
 		assert_eq!(left, vec![4, 5, 6]);
 		assert!(!Registry::<Test>::contains_key(coop));
+		assert!(!Confirmations::<Test>::contains_key(coop));
 		assert_eq!(Members::<Test>::iter_prefix(coop).count(), 0);
 		assert_eq!(held(4), 0);
 		assert_eq!(Balances::free_balance(4), 1_000);
