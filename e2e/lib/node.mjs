@@ -59,7 +59,20 @@ export async function rpc (port, method, params = []) {
  * name); loopback-only networking, fresh ports and a temporary base path are always added.
  * Resolves once the RPC answers `system_health`.
  */
-export async function startNode ({ args = ['--dev'], name = 'node', nodeKey, timeoutMs = 120_000 } = {}) {
+export async function startNode (options = {}) {
+  // Test files run concurrently, each picking free ports: another process may take a port
+  // between the pick and the node's bind. Such a node exits at once; it is started again on
+  // fresh ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startNodeOnce(options);
+    } catch (error) {
+      if (attempt >= 3 || !/in use/i.test(error.message)) throw error;
+    }
+  }
+}
+
+async function startNodeOnce ({ args = ['--dev'], name = 'node', nodeKey, timeoutMs = 120_000 } = {}) {
   if (!existsSync(BINARY)) {
     throw new Error(`node binary not found at ${BINARY}: run ./scripts/test.sh (it builds it)`);
   }

@@ -16,7 +16,7 @@ import { decideInCooperative, eventsOf, membersOf } from '../lib/governance.mjs'
 import { submitFinalized } from '../lib/node.mjs';
 import { FIXED, HOUR, UNIT, perHour } from '../lib/units.mjs';
 
-const FEE = (amount) => amount * 3n / 1_000n; // 0.3%, rounded down
+const FEE = (amount) => (amount * 3n + 999n) / 1_000n; // 0.3%, rounded up: never nothing
 
 /** The federation's account: PalletId `conf/fed` as a keyless account. */
 const FEDERATION = encodeAddress(u8aConcat(stringToU8a('modlconf/fed'), new Uint8Array(20)), 42);
@@ -77,7 +77,7 @@ describe('the exchange and redemption on a dev node', () => {
       submitFinalized(api, api.tx.dex.placeOrder('Native', { Credit: 0 }, 10n * UNIT, perHour(4n)), dave, {}, inBlock),
       /dex\.OutsideBand/);
     await assert.rejects(
-      submitFinalized(api, api.tx.dex.placeOrder({ Credit: 0 }, 'Native', HOUR, perHour(1n) - 1n), alice, {}, inBlock),
+      submitFinalized(api, api.tx.dex.placeOrder({ Credit: 0 }, 'Native', HOUR, perHour(1n) - FIXED), alice, {}, inBlock),
       /dex\.OutsideBand/);
 
     // The quote says what Dave's 10 CONF buy; then he buys it.

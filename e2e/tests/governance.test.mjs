@@ -64,6 +64,11 @@ describe('governance on a dev node', () => {
     const applied = await submitFinalized(api, api.tx.cooperatives.apply('Fourth Cooperative', founders), applicant);
     const [{ data: { coop } }] = eventsOf(api, applied.events, 'cooperatives', 'Applied');
     assert.equal((await api.query.cooperatives.registry(coop)).unwrap().status.toString(), 'Pending');
+    // Every named founder consents before the federation may admit (the applicant did by applying).
+    for (const uri of ['//Ferdie//stash', '//Bob//stash']) {
+      const founder = signers.get(keyring.addFromUri(uri).address);
+      await submitFinalized(api, api.tx.cooperatives.confirmFounding(coop), founder, {}, { until: 'inBlock' });
+    }
 
     const { events } = await decideInFederation(api, signers, {
       proposer: 0,

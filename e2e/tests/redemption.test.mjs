@@ -13,6 +13,9 @@ import { decideInCooperative, eventsOf } from '../lib/governance.mjs';
 import { submitFinalized } from '../lib/node.mjs';
 import { HOUR, UNIT } from '../lib/units.mjs';
 
+/** What a waiting request holds (the runtime's `RequestDeposit`). */
+const REQUEST_DEPOSIT = UNIT / 100n;
+
 describe('redemption on a dev node', () => {
   let node, api, keyring, signers, alice, bob, ferdie;
 
@@ -94,7 +97,8 @@ describe('redemption on a dev node', () => {
     const funded = await submitFinalized(api, api.tx.redemption.fund(1, 100n * UNIT), ferdie);
     const [served] = eventsOf(api, funded.events, 'redemption', 'QueueServed');
     assert.equal(served.data.who.toString(), dave.address);
-    assert.equal(await free(dave), before + 49n * UNIT / 10n);
+    // Paid, and the request's deposit (0.01 CONF, held while it waited) comes back.
+    assert.equal(await free(dave), before + 49n * UNIT / 10n + REQUEST_DEPOSIT);
     assert.equal((await reserve(1)).commonsQueue.toNumber(), 0);
   });
 

@@ -9,7 +9,7 @@
 //! |---|---|---|---|
 //! | [`ids`] | [`CoopId`], [`PollId`], [`AssetKind`] | | everyone |
 //! | [`origins`] | [`CollectiveOrigin`]; [`EnsureCooperative`] ("this cooperative decided"), [`EnsureFederation`], [`EnsureFederationSupermajority`] | Governance creates the origins | every call a collective decides |
-//! | [`cooperatives`] | [`Cooperatives`] (with [`Cooperatives::ensure_active`]), [`CoopParams`], [`MembershipHooks`] | Cooperatives; the hooks by MutualCredit and CareReputation | every pallet |
+//! | [`cooperatives`] | [`Cooperatives`] (with [`Cooperatives::ensure_active`]), [`CoopParams`], [`MembershipHooks`] | Cooperatives; the hooks by MutualCredit, CareReputation and Governance | every pallet |
 //! | [`governance`] | [`VoteWeight`], [`OneMemberOneVote`], [`Tally`] | Governance's `HolisticWeight` | Governance |
 //! | [`credit`] | [`Credit`], [`CreditBalance`], [`CREDIT_PER_HOUR`], [`ExchangeRate`], [`WorkCategory`]; [`LockableCredit`], [`RedeemableCredit`], [`OfferableCredit`] | MutualCredit | Governance, Redemption, the exchange |
 //! | [`care`] | [`CareLedger`] | CareReputation | Governance |

@@ -3,7 +3,10 @@
 //! Credit amounts are hundredths of an hour of work: 100 = one hour.
 
 use confoederatio_primitives::{Credit, EnsureCooperative, EnsureFederation, CREDIT_PER_HOUR};
-use frame_support::{parameter_types, traits::ConstU128};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32},
+};
 
 use crate::{Balances, Cooperatives, Runtime, RuntimeHoldReason, RuntimeOrigin, UNIT};
 
@@ -34,6 +37,8 @@ impl pallet_mutual_credit::Config for Runtime {
 	type DefaultIssuanceLimit = DefaultIssuanceLimit;
 	type MaxFederationLimit = MaxFederationLimit;
 	type MaxContribution = MaxContribution;
+	/// A member's credit can be locked by its votes in at most 32 open polls at once.
+	type MaxVoteLocks = ConstU32<32>;
 	/// 1 CONF, held until the cooperative decides on the contribution.
 	type ContributionDeposit = ConstU128<UNIT>;
 	type WeightInfo = pallet_mutual_credit::weights::SubstrateWeight<Runtime>;

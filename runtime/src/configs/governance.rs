@@ -13,7 +13,7 @@ use pallet_holistic_voting::HolisticWeight;
 use sp_runtime::Perbill;
 
 use crate::{
-	configs::RuntimeBlockWeights, Balances, BlockNumber, CareReputation, Cooperatives,
+	configs::RuntimeBlockWeights, Balances, BlockNumber, CareReputation, Cooperatives, Governance,
 	MutualCredit, Runtime, RuntimeCall, RuntimeHoldReason, RuntimeOrigin, DAYS, MINUTES, UNIT,
 };
 
@@ -35,7 +35,7 @@ impl pallet_cooperatives::Config for Runtime {
 	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
 	/// Mutual credit opens an account for each new member and keeps debtors from leaving; care
 	/// reputation is dropped on leaving.
-	type MembershipHooks = (MutualCredit, CareReputation);
+	type MembershipHooks = (MutualCredit, CareReputation, Governance);
 	type PalletId = CooperativesPalletId;
 	/// 100 CONF, held from the applicant while the cooperative exists.
 	type ApplicationDeposit = ConstU128<{ 100 * UNIT }>;

@@ -1,10 +1,16 @@
 //! Redemption reserves: each cooperative's common fund that redeems work credit for CONF.
 
 use confoederatio_primitives::EnsureCooperative;
-use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32},
+	PalletId,
+};
 use sp_runtime::Perbill;
 
-use crate::{Balances, Cooperatives, MutualCredit, Runtime, RuntimeOrigin};
+use crate::{
+	Balances, Cooperatives, MutualCredit, Runtime, RuntimeHoldReason, RuntimeOrigin, MILLI_UNIT,
+};
 
 parameter_types! {
 	pub const RedemptionPalletId: PalletId = PalletId(*b"conf/rdm");
@@ -14,6 +20,7 @@ parameter_types! {
 
 impl pallet_redemption::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cooperatives = Cooperatives;
 	type Ledger = MutualCredit;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
@@ -23,6 +30,10 @@ impl pallet_redemption::Config for Runtime {
 	type MaxServedPerFund = ConstU32<20>;
 	/// At most 1,000 requests wait in each bucket.
 	type MaxQueueLength = ConstU32<1_000>;
+	/// A member waits with at most two requests in each bucket.
+	type MaxRequestsPerMember = ConstU32<2>;
+	/// Each waiting request holds 0.01 CONF, released when it is paid or cancelled.
+	type RequestDeposit = ConstU128<{ 10 * MILLI_UNIT }>;
 	type WeightInfo = pallet_redemption::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::configs::CooperativeBenchmarkHelper;

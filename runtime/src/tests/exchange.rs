@@ -63,7 +63,8 @@ fn members_of_two_cooperatives_trade_inside_the_band() {
 			per_hour(2)
 		));
 		assert_eq!(Balances::balance(&alice), alice_conf + 10 * UNIT);
-		let fee = 5 * CREDIT_PER_HOUR * 3 / 1_000;
+		// 0.3%, rounded up: a fee never rounds to nothing.
+		let fee = (5 * CREDIT_PER_HOUR * 3).div_ceil(1_000);
 		assert_eq!(
 			MutualCredit::account_info(0, &dave).balance,
 			(5 * CREDIT_PER_HOUR - fee) as i128
@@ -126,7 +127,7 @@ fn standing_orders_issue_at_the_ceiling_and_buy_back_from_the_reserve() {
 			5 * CREDIT_PER_HOUR,
 			per_hour(1)
 		));
-		let fee = 5 * UNIT * 3 / 1_000;
+		let fee = (5 * UNIT * 3).div_ceil(1_000);
 		assert_eq!(Balances::balance(&alice), before + 5 * UNIT - fee);
 		assert_eq!(Redemption::reserve_info(0).earmarked, 35 * UNIT);
 		assert_eq!(

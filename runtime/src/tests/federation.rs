@@ -77,6 +77,13 @@ fn the_federation_admits_a_cooperative_and_authorizes_an_upgrade() {
 		];
 		assert_ok!(Cooperatives::apply(RuntimeOrigin::signed(eve), b"Fourth".to_vec(), founders));
 		let fourth = pallet_cooperatives::NextCoopId::<Runtime>::get() - 1;
+		// Every named founder consents before the federation may admit.
+		for founder in [Sr25519Keyring::FerdieStash, Sr25519Keyring::DaveStash] {
+			assert_ok!(Cooperatives::confirm_founding(
+				RuntimeOrigin::signed(founder.to_account_id()),
+				fourth
+			));
+		}
 
 		// Cooperative 0 proposes the admission to the federation through its own poll.
 		let admit = RuntimeCall::Cooperatives(pallet_cooperatives::Call::admit { coop: fourth });

@@ -167,3 +167,98 @@ fn a_poll_counts_holistic_weights_and_locks_the_credit_that_voted() {
 		Governance::do_try_state().unwrap();
 	});
 }
+
+fn remark() -> Box<RuntimeCall> {
+	Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+}
+
+fn open_poll(proposer: &AccountId32) -> PollId {
+	assert_ok!(Governance::propose(
+		RuntimeOrigin::signed(proposer.clone()),
+		ProposalScope::Cooperative(0),
+		remark()
+	));
+	last_poll()
+}
+
+/// Issue 12, attack 1: closing a poll in which a member voted without credit does not free the
+/// credit she locked in another open poll; and once every poll closed, nothing is locked.
+#[test]
+fn closing_a_poll_releases_its_own_locks_only() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie] =
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+				.map(|k| k.to_account_id());
+		let p1 = open_poll(&bob);
+		assert_ok!(Governance::vote(RuntimeOrigin::signed(alice.clone()), p1, true));
+		earn(0, &alice, 100);
+		let p2 = open_poll(&bob);
+		assert_ok!(Governance::vote(RuntimeOrigin::signed(alice.clone()), p2, true));
+		for who in [&bob, &charlie] {
+			assert_ok!(Governance::vote(RuntimeOrigin::signed(who.clone()), p1, true));
+		}
+		assert_ok!(Governance::close(RuntimeOrigin::signed(bob.clone()), p1));
+		// P2 is open: Alice's 100 hours stay locked and cannot vote again in P2 through Bob.
+		assert_eq!(MutualCredit::account_info(0, &alice).locked, 100 * CREDIT_PER_HOUR);
+		assert_noop!(
+			MutualCredit::transfer(
+				RuntimeOrigin::signed(alice.clone()),
+				0,
+				bob.clone(),
+				100 * CREDIT_PER_HOUR
+			),
+			pallet_mutual_credit::Error::<Runtime>::CreditLocked
+		);
+		for who in [&bob, &charlie] {
+			assert_ok!(Governance::vote(RuntimeOrigin::signed(who.clone()), p2, false));
+		}
+		assert_ok!(Governance::close(RuntimeOrigin::signed(bob.clone()), p2));
+		// No poll is open: the credit is free at once.
+		assert_eq!(MutualCredit::account_info(0, &alice).locked, 0);
+		assert_ok!(MutualCredit::transfer(
+			RuntimeOrigin::signed(alice),
+			0,
+			bob,
+			100 * CREDIT_PER_HOUR
+		));
+		check_invariants();
+	});
+}
+
+/// Issue 12, attack 6: a member who leaves does not let a poll close early, and a member added
+/// after it opened does not vote in it.
+#[test]
+fn a_polls_electorate_is_fixed_when_it_opens() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let [alice, bob, charlie, dave] = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.map(|k| k.to_account_id());
+		let poll = open_poll(&alice);
+		assert_ok!(Governance::vote(RuntimeOrigin::signed(alice.clone()), poll, true));
+		assert_ok!(Governance::vote(RuntimeOrigin::signed(bob.clone()), poll, true));
+		assert_ok!(Cooperatives::leave(RuntimeOrigin::signed(bob), 0));
+		assert_noop!(
+			Governance::close(RuntimeOrigin::signed(alice.clone()), poll),
+			pallet_holistic_voting::Error::<Runtime>::TooEarly
+		);
+		assert_ok!(Cooperatives::add_member(
+			CollectiveOrigin::Cooperative(0).into(),
+			0,
+			dave.clone()
+		));
+		assert_noop!(
+			Governance::vote(RuntimeOrigin::signed(dave), poll, true),
+			pallet_holistic_voting::Error::<Runtime>::JoinedAfterOpening
+		);
+		assert_ok!(Governance::vote(RuntimeOrigin::signed(charlie), poll, true));
+		assert_noop!(
+			Governance::close(RuntimeOrigin::signed(alice), poll),
+			pallet_holistic_voting::Error::<Runtime>::TooEarly
+		);
+		check_invariants();
+	});
+}
