@@ -190,8 +190,8 @@ type Migrations = (
 	pallet_cooperatives::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_holistic_voting::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_mutual_credit::migrations::v2::MigrateV1ToV2<Runtime>,
-	pallet_redemption::migrations::v2::MigrateToV2<Runtime>,
-	pallet_federated_dex::migrations::v2::MigrateToV2<Runtime>,
+	pallet_redemption::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_federated_dex::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.

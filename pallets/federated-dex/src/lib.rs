@@ -100,7 +100,7 @@
 //! | [`custody`] | where an order's funds are held, and how they are paid and released |
 //! | [`standing`] | price bands and standing orders ([`Pallet::do_set_price_band`], [`Pallet::do_set_standing_orders`]) |
 //! | [`try_state`] | the invariants ([`Pallet::do_try_state`]) |
-//! | [`migrations`] | [`migrations::v2::MigrateToV2`]: closes resting orders that cannot trade one lot |
+//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`]: closes resting orders that cannot trade one lot |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]

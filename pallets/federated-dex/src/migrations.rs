@@ -1,4 +1,4 @@
-//! Storage migrations. The runtime lists [`v2::MigrateToV2`] among `Executive`'s migrations.
+//! Storage migrations. The runtime lists [`v2::MigrateV1ToV2`] among `Executive`'s migrations.
 
 use crate::*;
 
@@ -44,12 +44,12 @@ pub mod v2 {
 		moved
 	}
 
-	/// The migration, without the version check ([`MigrateToV2`] adds it): closes every resting
+	/// The migration, without the version check ([`MigrateV1ToV2`] adds it): closes every resting
 	/// order that cannot trade one lot at its price. An order whose funds cannot be released
 	/// (which the invariants rule out) stays, and `do_try_state` reports it.
-	pub struct UncheckedMigrateToV2<T>(core::marker::PhantomData<T>);
+	pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV2<T> {
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
 		fn on_runtime_upgrade() -> Weight {
 			// Step 1: each standing entry read and removed under the old key, written under the
 			// new one.
@@ -126,11 +126,11 @@ pub mod v2 {
 	}
 
 	/// Version 1 → 2, run only at version 1 (then the version is 2): list it in the runtime's
-	/// migrations as `pallet_federated_dex::migrations::v2::MigrateToV2<Runtime>`.
-	pub type MigrateToV2<T> = VersionedMigration<
+	/// migrations as `pallet_federated_dex::migrations::v2::MigrateV1ToV2<Runtime>`.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
 		1,
 		2,
-		UncheckedMigrateToV2<T>,
+		UncheckedMigrateV1ToV2<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

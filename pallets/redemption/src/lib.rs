@@ -55,7 +55,7 @@
 //! ## Storage version 2
 //!
 //! A [`Request`] records its deposit and [`WaitingRequests`] counts each member's; the runtime
-//! runs [`migrations::v2::MigrateToV2`] from version 1.
+//! runs [`migrations::v2::MigrateV1ToV2`] from version 1.
 //!
 //! ## Where things are
 //!
@@ -65,7 +65,7 @@
 //! | `reserve` | funding ([`Pallet::do_fund`]), the rate ([`Pallet::do_set_rate`]), [`Pallet::can_pay`], [`Pallet::reserve_info`], the `ReserveLedger` impl |
 //! | `redeem` | [`Pallet::do_redeem`] (paid at once, or queued), [`Pallet::payout_of`] |
 //! | `queue` | the FIFO queues: a request waits at the back (within its member's bound, its deposit held), deposits serve the front, [`Pallet::do_cancel`] |
-//! | [`migrations`] | [`migrations::v2::MigrateToV2`] |
+//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`] |
 //! | `try_state` | [`Pallet::do_try_state`] |
 //! | [`weights`] | generated weights |
 

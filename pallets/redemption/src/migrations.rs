@@ -1,4 +1,4 @@
-//! Storage migrations. The runtime lists [`v2::MigrateToV2`] among `Executive`'s migrations.
+//! Storage migrations. The runtime lists [`v2::MigrateV1ToV2`] among `Executive`'s migrations.
 
 use crate::*;
 
@@ -41,7 +41,7 @@ pub mod v2 {
 		>;
 	}
 
-	/// The migration, without the version check ([`MigrateToV2`] adds it):
+	/// The migration, without the version check ([`MigrateV1ToV2`] adds it):
 	/// 1. every request gets a zero deposit (nothing was held for it before);
 	/// 2. in each queue, each member's requests are counted, oldest first; those beyond
 	///    `MaxRequestsPerMember` (left by the attack of issue 12, one member filling a queue)
@@ -49,9 +49,9 @@ pub mod v2 {
 	///    leaves a hole, `Cancelled` is emitted. A request whose credit cannot come back (the
 	///    cooperative issued up to its limit since) keeps waiting, and is counted: nothing is
 	///    lost, and `do_try_state` reports the excess until it is paid.
-	pub struct UncheckedMigrateToV2<T>(core::marker::PhantomData<T>);
+	pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV2<T> {
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let (mut reads, mut writes) = (0u64, 0u64);
 			Requests::<T>::translate::<OldRequest<T::AccountId, BalanceOf<T>>, _>(|_, _, old| {
@@ -138,11 +138,11 @@ pub mod v2 {
 	}
 
 	/// Version 1 → 2, run only at version 1 (then the version is 2): list it in the runtime's
-	/// migrations as `pallet_redemption::migrations::v2::MigrateToV2<Runtime>`.
-	pub type MigrateToV2<T> = VersionedMigration<
+	/// migrations as `pallet_redemption::migrations::v2::MigrateV1ToV2<Runtime>`.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
 		1,
 		2,
-		UncheckedMigrateToV2<T>,
+		UncheckedMigrateV1ToV2<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

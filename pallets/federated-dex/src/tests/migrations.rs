@@ -3,7 +3,7 @@
 //! closed, what they hold released.
 
 use super::*;
-use crate::migrations::v2::{MigrateToV2, OLD_STANDING};
+use crate::migrations::v2::{MigrateV1ToV2, OLD_STANDING};
 use frame_support::traits::{
 	fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
 };
@@ -46,7 +46,7 @@ fn resting_orders_that_cannot_trade_a_lot_are_closed() {
 		old_ask(2, 3, 10, price(2));
 		assert!(Dex::do_try_state().is_err());
 
-		MigrateToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 
 		assert_eq!(Dex::on_chain_storage_version(), 2);
 		assert_eq!(book(market0(), Side::Ask), vec![1, 2]);
@@ -63,7 +63,7 @@ fn resting_orders_that_cannot_trade_a_lot_are_closed() {
 		assert_eq!((offered(0, 1), deposit_held(1), credit(0, 1)), (0, 0, 10));
 		assert_ok!(Dex::do_try_state());
 		// Run again, it does nothing; the book trades: 2 units at 1.5, then 3 at 2.
-		MigrateToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(
 			traded(4, Native, Credit(0), 9, price(2)),
 			Ok(ExchangeQuote { spent: 9, received: 3, fee: 2, fills: 2 })
@@ -81,7 +81,7 @@ fn the_migration_checks_itself() {
 		StorageVersion::new(1).put::<Dex>();
 		old_ask(0, 1, 1, Price::checked_from_rational(3, 2).unwrap());
 		old_ask(1, 1, 4, Price::checked_from_rational(3, 2).unwrap());
-		assert_ok!(MigrateToV2::<Test>::try_on_runtime_upgrade(true));
+		assert_ok!(MigrateV1ToV2::<Test>::try_on_runtime_upgrade(true));
 		assert_eq!(book(market0(), Side::Ask), vec![1]);
 	});
 }
@@ -96,7 +96,7 @@ fn version_2_moves_standing_orders_to_their_new_name_unchanged() {
 		Standing::<Test>::insert(0, bakery);
 		Standing::<Test>::insert(1, care);
 
-		MigrateToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 
 		assert_eq!(StandingOrdersOf::<Test>::get(0), bakery);
 		assert_eq!(StandingOrdersOf::<Test>::get(1), care);
@@ -105,7 +105,7 @@ fn version_2_moves_standing_orders_to_their_new_name_unchanged() {
 
 		// Run again, it changes nothing: the version says it ran.
 		Standing::<Test>::insert(2, bakery);
-		MigrateToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(StandingOrdersOf::<Test>::get(2), StandingOrders::default());
 		Standing::<Test>::remove(2);
 		// The orders named above were never placed: clear them for the invariants' check.

@@ -2,7 +2,7 @@
 //! deposit, members' waiting requests are counted, and those beyond the bound are cancelled.
 
 use super::*;
-use crate::migrations::v2::{v1, MigrateToV2, OldRequest};
+use crate::migrations::v2::{v1, MigrateV1ToV2, OldRequest};
 use confoederatio_primitives::RedeemableCredit;
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
@@ -31,7 +31,7 @@ fn version_1_requests_migrate_and_the_excess_is_cancelled() {
 		old_request(4, 1, 40);
 		Queues::<Test>::insert((0, Subsistence), QueueBounds { head: 0, tail: 5, waiting: 4 });
 
-		MigrateToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 
 		assert_eq!(Redemption::on_chain_storage_version(), 2);
 		let request = |index| Requests::<Test>::get((0, Subsistence), index);
@@ -59,7 +59,7 @@ fn version_1_requests_migrate_and_the_excess_is_cancelled() {
 
 		// Run again, it does nothing; the queue works on: deposits pay the three in order (the
 		// first serves two and skips the hole: `MAX_SERVED`).
-		MigrateToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), 2);
 		let before = (native(1), native(2));
 		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 1_000));
@@ -81,7 +81,7 @@ fn the_migration_checks_itself() {
 		old_request(1, 1, 20);
 		old_request(2, 1, 30);
 		Queues::<Test>::insert((0, Subsistence), QueueBounds { head: 0, tail: 3, waiting: 3 });
-		assert_ok!(MigrateToV2::<Test>::try_on_runtime_upgrade(true));
+		assert_ok!(MigrateV1ToV2::<Test>::try_on_runtime_upgrade(true));
 		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), MAX_PER_MEMBER);
 	});
 }
