@@ -69,12 +69,17 @@ pub enum Step<AccountId> {
 		/// The fee, in units of what the arriving order gets.
 		fee: Amount,
 	},
-	/// Closes the resting order `id`: its price is outside its market's band.
-	CloseOutsideBand {
+	/// Closes the resting order `id`, which can never trade: its price is outside its market's
+	/// band (`OutsideBand`), or all it has left is so little that the fee would take everything
+	/// a taker receives from it (`Unfillable`: a dust order must not stop every walk that
+	/// reaches it).
+	Close {
 		/// The resting order.
 		id: OrderId,
 		/// It.
 		maker: Order<AccountId>,
+		/// Why it closes.
+		reason: CloseReason,
 	},
 	/// Drops the book entry of `id`, whose order is missing (`do_try_state` rules this out);
 	/// costs no fill.
@@ -181,7 +186,7 @@ impl<T: Config> Pallet<T> {
 			};
 			if band.is_some_and(|band| !band.contains(price)) {
 				fills = fills.saturating_add(1);
-				steps.push(Step::CloseOutsideBand { id, maker });
+				steps.push(Step::Close { id, maker, reason: CloseReason::OutsideBand });
 				entries.next();
 				continue;
 			}
@@ -196,7 +201,15 @@ impl<T: Config> Pallet<T> {
 			let maker_gives = fill.given_by(maker.side);
 			let fee = Self::fee(gets, maker_gives, native_fees);
 			if math::after_fee(maker_gives, fee).is_none() {
-				break Stop::TooSmall;
+				if maker_gives < maker.remaining {
+					// The arriving order's own remainder is what is too small.
+					break Stop::TooSmall;
+				}
+				// All the resting order has left would go to the fee: it can never trade.
+				fills = fills.saturating_add(1);
+				steps.push(Step::Close { id, maker, reason: CloseReason::Unfillable });
+				entries.next();
+				continue;
 			}
 			fills = fills.saturating_add(1);
 			if gets == AssetKind::Native {
@@ -292,9 +305,9 @@ impl<T: Config> Pallet<T> {
 		for step in steps {
 			match step {
 				Step::DropMissing { .. } => left = left.saturating_add(1),
-				Step::CloseOutsideBand { id, maker } => {
+				Step::Close { id, maker, reason } => {
 					left = left.saturating_add(1);
-					Self::close(id, maker, Some(CloseReason::OutsideBand))?;
+					Self::close(id, maker, Some(reason))?;
 				},
 				Step::Trade { id, mut maker, fill, fee } => {
 					Self::settle(taker_id, taker, id, &mut maker, fill, fee)?;

@@ -54,3 +54,33 @@ fn a_fill_the_fee_would_eat_is_not_made() {
 		assert_eq!(credit(0, 4), 1);
 	});
 }
+
+/// A resting order so small that the fee would take all a taker receives from it can never
+/// trade: the first walk that reaches it closes it (`Unfillable`, what it holds released) and
+/// goes on, so that one unit on offer cannot stop every buyer behind it.
+#[test]
+fn a_dust_order_the_fee_would_eat_is_closed_not_a_wall() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Commons, 1);
+		MockLedger::issue(0, 2, Commons, 100);
+		let dust = place(1, Credit(0), Native, 1, price(10));
+		let ask = place(2, Credit(0), Native, 100, price(11));
+		assert_eq!(
+			Dex::quote(Native, Credit(0), 550),
+			ExchangeQuote { spent: 550, received: 49, fee: 1, fills: 2 }
+		);
+		assert_eq!(
+			traded(4, Native, Credit(0), 550, price(11)),
+			Ok(ExchangeQuote { spent: 550, received: 49, fee: 1, fills: 2 })
+		);
+		assert!(Orders::<Test>::get(dust).is_none());
+		assert!(events().contains(&Event::OrderClosed {
+			id: dust,
+			owner: 1,
+			released: 1,
+			reason: CloseReason::Unfillable
+		}));
+		assert_eq!((offered(0, 1), credit(0, 1)), (0, 1));
+		assert_eq!(Orders::<Test>::get(ask).map(|order| order.remaining), Some(50));
+	});
+}
