@@ -34,15 +34,7 @@ fn reject_emits_member_removed_for_each_founder() {
 		let coop = apply_bakery();
 		System::reset_events();
 		assert_ok!(Cooperatives::reject(federation_origin(), coop));
-		let mut removed: Vec<u128> = membership_events()
-			.into_iter()
-			.filter_map(|event| match event {
-				Event::MemberRemoved { coop: c, who } if c == coop => Some(who),
-				_ => None,
-			})
-			.collect();
-		removed.sort();
-		assert_eq!(removed, vec![4, 5, 6]);
+		assert_eq!(removed_from(coop), vec![4, 5, 6]);
 	});
 }
 
@@ -52,15 +44,7 @@ fn decline_founding_emits_member_removed_for_each_founder() {
 		let coop = apply_bakery();
 		System::reset_events();
 		assert_ok!(Cooperatives::decline_founding(RuntimeOrigin::signed(5), coop));
-		let mut removed: Vec<u128> = membership_events()
-			.into_iter()
-			.filter_map(|event| match event {
-				Event::MemberRemoved { coop: c, who } if c == coop => Some(who),
-				_ => None,
-			})
-			.collect();
-		removed.sort();
-		assert_eq!(removed, vec![4, 5, 6]);
+		assert_eq!(removed_from(coop), vec![4, 5, 6]);
 	});
 }
 
@@ -100,4 +84,17 @@ fn an_indexer_following_the_events_knows_every_member() {
 		assert!(stored.contains(&(pending, 6)));
 		assert!(!stored.iter().any(|(coop, _)| *coop == rejected || *coop == declined));
 	});
+}
+
+/// Who the `MemberRemoved` events since the last reset took out of `coop`, sorted.
+fn removed_from(coop: CoopId) -> Vec<u128> {
+	let mut removed: Vec<u128> = membership_events()
+		.into_iter()
+		.filter_map(|event| match event {
+			Event::MemberRemoved { coop: c, who } if c == coop => Some(who),
+			_ => None,
+		})
+		.collect();
+	removed.sort();
+	removed
 }
