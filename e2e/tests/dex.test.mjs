@@ -2,7 +2,9 @@
 // decides a rate and a price band by poll; Alice redeems subsistence credit she earned and
 // receives CONF; Dave (Care Collective) buys Alice's credit for CONF inside the band and trades
 // his cooperative's credit for hers; an order outside the band is refused; the runtime API shows
-// the book and quotes; the fee reaches the federation's account; credit still sums to zero.
+// the book and quotes; a fee in credit goes back to its cooperative's account; the
+// cooperative's standing buy order buys back only credit earned by work (a friend's gift is
+// passed over), and received credit gives no vote weight; credit still sums to zero.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -22,7 +24,7 @@ const FEE = (amount) => (amount * 3n + 999n) / 1_000n; // 0.3%, rounded up: neve
 const FEDERATION = encodeAddress(u8aConcat(stringToU8a('modlconf/fed'), new Uint8Array(20)), 42);
 
 describe('the exchange and redemption on a dev node', () => {
-  let node, api, signers, alice, dave, ferdie;
+  let node, api, signers, alice, bob, charlie, dave, ferdie;
 
   const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
   const credit = (coop, who) => creditBalance(api, coop, who);
@@ -40,14 +42,15 @@ describe('the exchange and redemption on a dev node', () => {
   before(async () => {
     let keyring;
     ({ node, api, keyring, signers } = await startDevChain('dex'));
-    [alice, dave, ferdie] = ['//Alice', '//Dave', '//Ferdie'].map((uri) => keyring.addFromUri(uri));
+    [alice, bob, charlie, dave, ferdie] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Ferdie']
+      .map((uri) => keyring.addFromUri(uri));
   });
 
   after(() => stopDevChain({ node, api }));
 
   test('the cooperative funds its reserve, sets a rate and a band; a member redeems', async () => {
     await submitFinalized(api, api.tx.redemption.fund(0, 1_000n * UNIT), ferdie, {}, inBlock);
-    await decideInCooperative(api, signers, 0, api.tx.redemption.setRate(0, UNIT / HOUR));
+    await decideInCooperative(api, signers, 0, api.tx.redemption.setRate(0, perHour(1n)));
     const banded = await decideInCooperative(api, signers, 0, api.tx.dex.setPriceBand(0, perHour(1n), perHour(3n)));
     const [band] = eventsOf(api, banded, 'dex', 'PriceBandSet');
     assert.equal(band.data.ceiling.toBigInt(), perHour(3n));
@@ -81,7 +84,9 @@ describe('the exchange and redemption on a dev node', () => {
       /dex\.OutsideBand/);
 
     // The quote says what Dave's 10 CONF buy; then he buys it.
-    const quote = await api.call.dexApi.quote('Native', { Credit: 0 }, 10n * UNIT);
+    const bakery = (await api.call.cooperativesApi.cooperativeAccount(0)).toString();
+    const bakeryBefore = await credit(0, bakery);
+    const quote = await api.call.dexApi.quote(dave.address, 'Native', { Credit: 0 }, 10n * UNIT);
     assert.equal(quote.spent.toBigInt(), 10n * UNIT);
     assert.equal(quote.received.toBigInt(), 5n * HOUR - FEE(5n * HOUR));
     const aliceBefore = await free(alice);
@@ -95,7 +100,10 @@ describe('the exchange and redemption on a dev node', () => {
     const daves = await api.call.mutualCreditApi.account(0, dave.address);
     assert.equal(daves.balance.toBigInt(), 5n * HOUR - FEE(5n * HOUR));
     assert.equal(daves.creditLimit.toBigInt(), 0n);
-    assert.equal(await credit(0, FEDERATION), FEE(5n * HOUR));
+    // The fee, in the bakery's credit, went back to the bakery's account, not to a keyless
+    // account that could never spend it.
+    assert.equal(await credit(0, bakery), bakeryBefore + FEE(5n * HOUR));
+    assert.equal(await credit(0, FEDERATION), 0n);
     // The runtime API names the federation's account.
     assert.equal((await api.call.cooperativesApi.federationAccount()).toString(), FEDERATION);
     assert.equal((await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10))[0].remaining.toBigInt(), 5n * HOUR);
@@ -126,6 +134,52 @@ describe('the exchange and redemption on a dev node', () => {
     assert.equal((await api.call.mutualCreditApi.account(0, alice.address)).offered.toBigInt(), 0n);
     assert.equal((await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10)).length, 0);
     assert.equal(await dexHolds(alice), 0n);
+  });
+
+  test('the standing buy order buys back only earned credit, and received credit gives no weight', async () => {
+    const weight = async (who) => (await api.call.governanceApi.voteWeight(0, who.address)).toNumber();
+    const earned = async (who) => {
+      const account = await api.call.mutualCreditApi.account(0, who.address);
+      return account.subsistenceEntitlement.toBigInt() + account.commonsEntitlement.toBigInt();
+    };
+    // Alice gives her friend Bob 2 hours: he holds them, but did not earn them.
+    await submitFinalized(api, api.tx.mutualCredit.transfer(0, bob.address, 2n * HOUR), alice, {}, inBlock);
+    assert.equal(await credit(0, bob.address), 2n * HOUR);
+    assert.equal(await earned(bob), 0n);
+    assert.equal(await weight(bob), 1, 'credit received adds no vote weight');
+
+    // The bakery rests a standing buy order at its floor (1 CONF an hour) for 10 CONF.
+    await decideInCooperative(api, signers, 0, api.tx.dex.setStandingOrders(0, 0, 10n * UNIT));
+    const earmarked = async () => (await api.call.redemptionApi.reserve(0)).earmarked.toBigInt();
+    assert.equal(await earmarked(), 10n * UNIT);
+
+    // Bob offers his 2 hours at the floor: the reserve does not pay for them; his ask rests.
+    assert.equal((await api.call.dexApi.quote(bob.address, { Credit: 0 }, 'Native', 2n * HOUR)).received.toBigInt(), 0n);
+    const offered = await submitFinalized(api,
+      api.tx.dex.placeOrder({ Credit: 0 }, 'Native', 2n * HOUR, perHour(1n)), bob, {}, inBlock);
+    const [{ data: { id: bobsAsk } }] = eventsOf(api, offered.events, 'dex', 'OrderPlaced');
+    assert.equal(eventsOf(api, offered.events, 'dex', 'Trade').length, 0);
+    assert.equal(await earmarked(), 10n * UNIT);
+
+    // Charlie earns 3 hours of commons work: they weigh in his vote, and the reserve buys them.
+    await earn(0, charlie, 3n, 'Commons');
+    assert.equal(await weight(charlie), 2, '1 + sqrt(3 hours earned)');
+    const quote = await api.call.dexApi.quote(charlie.address, { Credit: 0 }, 'Native', 3n * HOUR);
+    assert.equal(quote.received.toBigInt(), 3n * UNIT - FEE(3n * UNIT));
+    const before = await free(charlie);
+    const sold = await submitFinalized(api,
+      api.tx.dex.placeOrder({ Credit: 0 }, 'Native', 3n * HOUR, perHour(1n)), charlie);
+    const [trade] = eventsOf(api, sold.events, 'dex', 'Trade');
+    assert.equal(trade.data.baseAmount.toBigInt(), 3n * HOUR);
+    assert.equal(trade.data.quoteAmount.toBigInt(), 3n * UNIT);
+    assert.equal(await free(charlie), before + 3n * UNIT - FEE(3n * UNIT) - fees(sold.events));
+    assert.equal(await earmarked(), 7n * UNIT);
+    // Sold earned credit is no longer earned, and no longer weighs.
+    assert.equal(await earned(charlie), 0n);
+    assert.equal(await weight(charlie), 1);
+    // Bob's ask still rests, for any other buyer.
+    const asks = await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10);
+    assert.deepEqual(asks.map((entry) => entry.id.toNumber()), [bobsAsk.toNumber()]);
   });
 
   test('credit still sums to zero in every currency', async () => {

@@ -1,6 +1,8 @@
 // Care reputation and holistic vote weights on a real dev node: care work is attested and
-// confirmed by two members, a poll is decided with weights 1 + sqrt(work hours) + sqrt(care),
-// and credit that voted cannot be handed to another member to vote again.
+// confirmed by two members; votes weigh 1 + sqrt(work hours) + sqrt(care), under the
+// cooperative's weight cap whatever its size (in three members under the default 10% cap they
+// count equally, and by capped weights once the cooperative raises its cap by poll); and
+// credit that voted cannot be handed to another member to vote again.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -54,35 +56,64 @@ describe('care reputation and holistic weights on a dev node', () => {
     assert.equal(await weightOf(0, bob), 1, 'Bob: neither');
   });
 
-  test('a poll is decided with holistic weights, and credit that voted cannot vote twice', async () => {
+  test('the weight cap binds in a cooperative of three, and credit that voted cannot vote twice', async () => {
     const included = { until: 'inBlock' };
-    const proposed = await submitFinalized(api,
-      api.tx.governance.propose({ Cooperative: 0 }, api.tx.system.remark('0x686f6c6973746963')), bob, {}, included);
-    const [{ data: { poll } }] = eventsOf(api, proposed.events, 'governance', 'Proposed');
+    const weightCap = async () => (await api.query.cooperatives.registry(0)).unwrap().params.weightCap.toNumber();
+    const lockedOf = async (who) => (await api.call.mutualCreditApi.account(0, who.address)).locked.toBigInt();
 
-    const voted = await submitFinalized(api, api.tx.governance.vote(poll, true), alice, {}, included);
-    const [aliceVote] = eventsOf(api, voted.events, 'governance', 'Voted');
-    assert.equal(aliceVote.data.weight.toNumber(), 11);
+    // Bob proposes a remark; Alice (weight 11) votes aye, then `meanwhile` runs, then Bob (1) and
+    // Charlie (4) vote nay, and Bob closes the poll. `Voted` reports each weight as cast; returns
+    // the decisive (capped) tally `pollTally` reported before the close, and the close's events.
+    const heavyAyeAgainstTwoNays = async (remark, meanwhile = async () => {}) => {
+      const proposed = await submitFinalized(api,
+        api.tx.governance.propose({ Cooperative: 0 }, api.tx.system.remark(remark)), bob, {}, included);
+      const [{ data: { poll } }] = eventsOf(api, proposed.events, 'governance', 'Proposed');
+      const voted = await submitFinalized(api, api.tx.governance.vote(poll, true), alice, {}, included);
+      assert.equal(eventsOf(api, voted.events, 'governance', 'Voted')[0].data.weight.toNumber(), 11);
+      await meanwhile();
+      for (const [member, weight] of [[bob, 1], [charlie, 4]]) {
+        const nay = await submitFinalized(api, api.tx.governance.vote(poll, false), member, {}, included);
+        assert.equal(eventsOf(api, nay.events, 'governance', 'Voted')[0].data.weight.toNumber(), weight);
+      }
+      const tally = (await api.call.governanceApi.pollTally(poll)).unwrap();
+      const closed = await submitFinalized(api, api.tx.governance.close(poll), bob);
+      return {
+        tally: [tally.ayes.toNumber(), tally.nays.toNumber(), tally.voters.toNumber()],
+        events: closed.events,
+      };
+    };
 
-    // Alice tries to hand her 100 hours to Bob so that they vote again: refused, nothing moves.
-    await assert.rejects(
-      submitFinalized(api, api.tx.mutualCredit.transfer(0, bob.address, 100n * HOUR), alice, {}, included),
-      /mutualCredit\.CreditLocked/);
-    const aliceAccount = await api.call.mutualCreditApi.account(0, alice.address);
-    assert.equal(aliceAccount.balance.toBigInt(), 100n * HOUR);
-    assert.equal(aliceAccount.locked.toBigInt(), 100n * HOUR);
-    assert.equal(await weightOf(0, bob), 1);
+    // The default cap, 10%: three votes are too few for any cap level, so they count equally.
+    assert.equal(await weightCap(), 100_000_000, 'the default weight cap: 10% (a Perbill)');
+    const equal = await heavyAyeAgainstTwoNays('0x686f6c6973746963', async () => {
+      // Alice tries to hand her 100 hours to Bob so that they vote again: refused, nothing moves.
+      await assert.rejects(
+        submitFinalized(api, api.tx.mutualCredit.transfer(0, bob.address, 100n * HOUR), alice, {}, included),
+        /mutualCredit\.CreditLocked/);
+      const aliceAccount = await api.call.mutualCreditApi.account(0, alice.address);
+      assert.equal(aliceAccount.balance.toBigInt(), 100n * HOUR);
+      assert.equal(aliceAccount.locked.toBigInt(), 100n * HOUR);
+      assert.equal(await weightOf(0, bob), 1);
+    });
+    assert.deepEqual(equal.tally, [1, 2, 3]);
+    const [rejected] = eventsOf(api, equal.events, 'governance', 'Rejected');
+    assert.ok(rejected, 'one member, one vote under the 10% cap: two of three nays carry it');
+    assert.deepEqual([rejected.data.tally.ayes.toNumber(), rejected.data.tally.nays.toNumber()], [1, 2]);
+    assert.equal(eventsOf(api, equal.events, 'governance', 'Approved').length, 0);
+    assert.equal(await lockedOf(alice), 0n, 'closing the poll released the credit it locked');
 
-    const bobVoted = await submitFinalized(api, api.tx.governance.vote(poll, false), bob, {}, included);
-    assert.equal(eventsOf(api, bobVoted.events, 'governance', 'Voted')[0].data.weight.toNumber(), 1);
-    const charlieVoted = await submitFinalized(api, api.tx.governance.vote(poll, false), charlie, {}, included);
-    assert.equal(eventsOf(api, charlieVoted.events, 'governance', 'Voted')[0].data.weight.toNumber(), 4);
+    // The bakery decides, by poll, to let work and care weigh more: a cap of 60%.
+    const params = (await api.query.cooperatives.registry(0)).unwrap().params;
+    await decideInCooperative(api, signers, 0,
+      api.tx.cooperatives.setParameters(0, { ...params.toPrimitive(), weightCap: 600_000_000 }));
+    assert.equal(await weightCap(), 600_000_000);
 
-    const tally = (await api.call.governanceApi.pollTally(poll)).unwrap();
-    assert.deepEqual([tally.ayes.toNumber(), tally.nays.toNumber(), tally.voters.toNumber()], [11, 5, 3]);
-    const closed = await submitFinalized(api, api.tx.governance.close(poll), bob);
-    const [approved] = eventsOf(api, closed.events, 'governance', 'Approved');
-    assert.ok(approved, 'the weighted ayes carry it, 11 to 5, though two of three members voted nay');
-    assert.equal(approved.data.tally.ayes.toNumber(), 11);
+    // The same votes: Alice's 11 are capped at 7 (7 of 12 is within 60%), enough to carry it.
+    const weighed = await heavyAyeAgainstTwoNays('0x686f6c697374696332');
+    assert.deepEqual(weighed.tally, [7, 5, 3]);
+    const [approved] = eventsOf(api, weighed.events, 'governance', 'Approved');
+    assert.ok(approved, 'under a 60% cap the capped weights decide, 7 to 5');
+    assert.deepEqual([approved.data.tally.ayes.toNumber(), approved.data.tally.nays.toNumber()], [7, 5]);
+    assert.equal(await lockedOf(alice), 0n);
   });
 });

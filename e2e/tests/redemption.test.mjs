@@ -11,7 +11,7 @@ import { assertCurrenciesSumToZero } from '../lib/credit.mjs';
 import { startDevChain, stopDevChain } from '../lib/dev.mjs';
 import { decideInCooperative, eventsOf } from '../lib/governance.mjs';
 import { submitFinalized } from '../lib/node.mjs';
-import { HOUR, UNIT } from '../lib/units.mjs';
+import { HOUR, UNIT, perHour } from '../lib/units.mjs';
 
 /** What a waiting request holds (the runtime's `RequestDeposit`). */
 const REQUEST_DEPOSIT = UNIT / 100n;
@@ -43,9 +43,9 @@ describe('redemption on a dev node', () => {
   });
 
   test('the cooperative sets a rate, and a member redeems subsistence credit for CONF', async () => {
-    // 1 CONF per hour: 1/100 CONF per unit of credit.
-    await decideInCooperative(api, signers, 0, api.tx.redemption.setRate(0, UNIT / HOUR));
-    assert.equal((await reserve(0)).rate.toBigInt(), UNIT / HOUR);
+    // 1 CONF per hour: 1/100 CONF per unit of credit, a price as the exchange writes it.
+    await decideInCooperative(api, signers, 0, api.tx.redemption.setRate(0, perHour(1n)));
+    assert.equal((await reserve(0)).rate.toBigInt(), perHour(1n));
 
     const submitted = await submitFinalized(api,
       api.tx.mutualCredit.submitContribution(0, 40n * HOUR, 'Subsistence', '0x' + '5e'.repeat(32)), alice);
@@ -79,7 +79,7 @@ describe('redemption on a dev node', () => {
   test('a request the bucket cannot pay waits, and the next deposit serves it', async () => {
     // The Care Collective's reserve is empty: Dave's redemption waits.
     const dave = keyring.addFromUri('//Dave');
-    await decideInCooperative(api, signers, 1, api.tx.redemption.setRate(1, UNIT / HOUR));
+    await decideInCooperative(api, signers, 1, api.tx.redemption.setRate(1, perHour(1n)));
     const submitted = await submitFinalized(api,
       api.tx.mutualCredit.submitContribution(1, 5n * HOUR, 'Commons', '0x' + 'da'.repeat(32)), dave);
     const [{ data: { id } }] = eventsOf(api, submitted.events, 'mutualCredit', 'ContributionSubmitted');

@@ -51,13 +51,15 @@ impl<BlockNumber: From<u32>> Default for CoopParams<BlockNumber> {
 	}
 }
 
-/// Why a cooperative cannot act now: what [`Cooperatives::ensure_active`] answers. Each pallet
-/// turns it into its own `UnknownCooperative` or `CooperativeNotActive` error.
+/// Why a cooperative cannot act now: what [`Cooperatives::ensure_active`] and
+/// [`Cooperatives::ensure_admitted`] answer. Each pallet turns it into its own
+/// `UnknownCooperative` or `CooperativeNotActive` error.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CoopUnavailable {
 	/// There is no such cooperative.
 	Unknown,
-	/// The cooperative exists but is not active (pending or suspended).
+	/// The cooperative exists but is not active (pending or suspended), or, where admission is
+	/// what counts, not yet admitted (pending).
 	NotActive,
 }
 
@@ -65,6 +67,9 @@ pub enum CoopUnavailable {
 pub trait Cooperatives<AccountId, BlockNumber> {
 	/// Whether the cooperative exists and is active (admitted and not suspended).
 	fn is_active(coop: CoopId) -> bool;
+	/// Whether the cooperative exists and was admitted: active or suspended, not pending (an
+	/// application) nor gone (rejected, withdrawn, or never there).
+	fn is_admitted(coop: CoopId) -> bool;
 	/// Whether `who` is a member of the cooperative (whatever the cooperative's status).
 	fn is_member(coop: CoopId, who: &AccountId) -> bool;
 	/// The number of members of the cooperative; 0 if there is no such cooperative.
@@ -84,6 +89,17 @@ pub trait Cooperatives<AccountId, BlockNumber> {
 	/// Ensures the cooperative is active, saying whether it is unknown or only not active.
 	fn ensure_active(coop: CoopId) -> Result<(), CoopUnavailable> {
 		if Self::is_active(coop) {
+			return Ok(());
+		}
+		Self::ensure_exists(coop)?;
+		Err(CoopUnavailable::NotActive)
+	}
+
+	/// Ensures the cooperative was admitted (active or suspended), saying whether it is unknown
+	/// or only pending (`NotActive`). What outlives an application that may still be rejected or
+	/// withdrawn, such as a reserve's funds, waits for this.
+	fn ensure_admitted(coop: CoopId) -> Result<(), CoopUnavailable> {
+		if Self::is_admitted(coop) {
 			return Ok(());
 		}
 		Self::ensure_exists(coop)?;

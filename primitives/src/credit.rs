@@ -47,6 +47,24 @@ pub enum WorkCategory {
 	Commons,
 }
 
+/// The entitlements `(subsistence, commons)` kept within a `balance`: what was earned and then
+/// paid away (or never held, because the balance was in debt) is no longer earned. The excess
+/// over the positive balance goes from the `Commons` entitlement first, then from
+/// `Subsistence`, so that a member who spends keeps its claim on the reserve's subsistence
+/// bucket longest. The one statement of the rule; the ledgers apply it at every change of a
+/// balance.
+pub fn earned_within(
+	balance: CreditBalance,
+	subsistence: Credit,
+	commons: Credit,
+) -> (Credit, Credit) {
+	let held = Credit::try_from(balance).unwrap_or(0);
+	let excess = subsistence.saturating_add(commons).saturating_sub(held);
+	let from_commons = excess.min(commons);
+	let from_subsistence = excess.saturating_sub(from_commons).min(subsistence);
+	(subsistence.saturating_sub(from_subsistence), commons.saturating_sub(from_commons))
+}
+
 /// A member's account in one cooperative's currency, as the runtime API reports it.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct CreditAccountInfo {
@@ -61,10 +79,11 @@ pub struct CreditAccountInfo {
 	pub locked: Credit,
 	/// How much of the balance is on offer on the exchange (held for resting orders).
 	pub offered: Credit,
-	/// Credit issued for approved `Subsistence` work: what the holder may redeem from that
-	/// bucket.
+	/// Credit earned by the holder's approved `Subsistence` work and still held: what it may
+	/// redeem from that bucket (less what a vote in an open poll locked).
 	pub subsistence_entitlement: Credit,
-	/// Credit issued for approved `Commons` work: what the holder may redeem from that bucket.
+	/// Credit earned by the holder's approved `Commons` work and still held: what it may redeem
+	/// from that bucket or sell to the cooperative's standing buy order.
 	pub commons_entitlement: Credit,
 }
 
@@ -82,6 +101,10 @@ pub struct CurrencyInfo {
 	pub federation_position: CreditBalance,
 	/// The sum of every debt the cooperative has written off.
 	pub written_off: Credit,
+	/// The credit in circulation: what its holders (every account but the cooperative's own)
+	/// hold above zero. It equals what is owed: the holders' debts plus what the cooperative's
+	/// account issued net.
+	pub circulation: Credit,
 }
 
 /// What Governance's vote weight asks of the ledgers: the credit that weighs in a vote, and a
@@ -91,8 +114,9 @@ pub struct CurrencyInfo {
 /// amount locked for a poll still open (not closed, its end not passed), so credit is free
 /// again once every poll it voted in has closed or ended.
 pub trait LockableCredit<AccountId, BlockNumber> {
-	/// The credit that weighs in `who`'s vote in `coop`: its positive balance, less what it has
-	/// on offer on the exchange (credit for sale does not vote).
+	/// The credit that weighs in `who`'s vote in `coop`: what it earned by its own approved
+	/// work and still holds, less what it has on offer on the exchange (credit for sale does
+	/// not vote). Credit bought or received from another member adds no weight.
 	fn voting_credit(coop: CoopId, who: &AccountId) -> Credit;
 	/// `who` voted with `amount` of its voting credit in `coop`'s `poll`, open until block
 	/// `until`: its balance may not go below `amount` (nor offer it) while that poll is open.
@@ -116,11 +140,25 @@ pub trait LockableCredit<AccountId, BlockNumber> {
 	fn prepare_costliest_lock(_coop: CoopId, _who: &AccountId, _until: BlockNumber) {}
 }
 
-/// What Redemption asks of the ledgers: what a member may redeem, and credit taken out of
-/// circulation for it.
+/// What Redemption and the exchange's standing buy orders ask of the ledgers: what a member
+/// may redeem, and credit taken out of circulation for it.
+///
+/// An entitlement is credit its holder earned by its own approved work and still holds: it
+/// shrinks when the balance goes below it (credit paid away is no longer earned), and credit
+/// bought or received adds none. So a cooperative's reserve pays only for work.
 pub trait RedeemableCredit<AccountId> {
-	/// `who`'s redeemable entitlement in `category` of `coop`'s currency.
+	/// What `who` may redeem now in `category` of `coop`'s currency: its entitlement there,
+	/// within what it earned above what a vote in an open poll locked.
 	fn entitlement(coop: CoopId, who: &AccountId, category: WorkCategory) -> Credit;
+	/// `who` sold `amount` of its earned credit in `category` to its cooperative's standing
+	/// buy order: the entitlement shrinks by it (refused beyond [`Self::entitlement`]; then
+	/// nothing changes). The sale moves the credit itself.
+	fn use_entitlement(
+		coop: CoopId,
+		who: &AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult;
 	/// Takes `amount` out of circulation for a redemption: `who`'s balance goes down (never
 	/// below zero nor below what a vote locked), the cooperative's account comes back up by the
 	/// same amount, and the entitlement in `category` shrinks by it (never below zero).

@@ -9,7 +9,7 @@
 //! |---|---|---|---|
 //! | [`ids`] | [`CoopId`], [`PollId`], [`AssetKind`] | | everyone |
 //! | [`origins`] | [`CollectiveOrigin`]; [`EnsureCooperative`] ("this cooperative decided"), [`EnsureFederation`], [`EnsureFederationSupermajority`] | Governance creates the origins | every call a collective decides |
-//! | [`cooperatives`] | [`Cooperatives`] (with [`Cooperatives::ensure_active`]), [`CoopParams`], [`MembershipHooks`] | Cooperatives; the hooks by MutualCredit, CareReputation and Governance | every pallet |
+//! | [`cooperatives`] | [`Cooperatives`] (with [`Cooperatives::ensure_active`], [`Cooperatives::ensure_admitted`]), [`CoopParams`], [`MembershipHooks`] | Cooperatives; the hooks by MutualCredit, CareReputation and Governance | every pallet |
 //! | [`governance`] | [`VoteWeight`], [`OneMemberOneVote`], [`Tally`] | Governance's `HolisticWeight` | Governance |
 //! | [`credit`] | [`Credit`], [`CreditBalance`], [`CREDIT_PER_HOUR`], [`ExchangeRate`], [`WorkCategory`]; [`LockableCredit`], [`RedeemableCredit`], [`OfferableCredit`] | MutualCredit | Governance, Redemption, the exchange |
 //! | [`care`] | [`CareLedger`] | CareReputation | Governance |
@@ -41,8 +41,8 @@ pub use benchmarking::BenchmarkHelper;
 pub use care::CareLedger;
 pub use cooperatives::{CoopParams, CoopUnavailable, Cooperatives, MembershipHooks};
 pub use credit::{
-	Credit, CreditAccountInfo, CreditBalance, CurrencyInfo, ExchangeRate, LockableCredit,
-	OfferableCredit, RedeemableCredit, WorkCategory, CREDIT_PER_HOUR,
+	earned_within, Credit, CreditAccountInfo, CreditBalance, CurrencyInfo, ExchangeRate,
+	LockableCredit, OfferableCredit, RedeemableCredit, WorkCategory, CREDIT_PER_HOUR,
 };
 pub use exchange::{BookEntry, ExchangeQuote, OrderId, Price};
 pub use governance::{OneMemberOneVote, Tally, VoteWeight, VotingWeight};

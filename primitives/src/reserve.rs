@@ -1,7 +1,7 @@
 //! A cooperative's redemption reserve: what the exchange may ask of it, and what the runtime
 //! API reports.
 
-use crate::CoopId;
+use crate::{CoopId, Price};
 use codec::{Decode, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::DispatchResult;
@@ -13,7 +13,8 @@ pub trait ReserveLedger<AccountId, Balance> {
 	/// The account that holds `coop`'s reserve.
 	fn reserve_account(coop: CoopId) -> AccountId;
 	/// Sets `amount` of the `Commons` bucket aside for the cooperative's standing buy order
-	/// (`InsufficientReserve` if the bucket holds less).
+	/// (`InsufficientReserve` if the bucket holds less, or if the reserve account could not then
+	/// pay everything set aside and stay alive: what is set aside is always payable in full).
 	fn earmark(coop: CoopId, amount: Balance) -> DispatchResult;
 	/// Puts `amount` of what was set aside back into the `Commons` bucket.
 	fn unearmark(coop: CoopId, amount: Balance) -> DispatchResult;
@@ -33,8 +34,10 @@ pub struct ReserveInfo<Balance> {
 	pub subsistence: Balance,
 	/// What the `Commons` bucket holds.
 	pub commons: Balance,
-	/// Native units paid per unit of credit redeemed (before the exit fee); zero until set.
-	pub rate: Balance,
+	/// The redemption rate: native units paid per unit of credit redeemed (both in their
+	/// smallest units, before the exit fee), encoded as the exchange encodes the price of that
+	/// credit against the native token; zero until set.
+	pub rate: Price,
 	/// What the `Commons` bucket set aside for the cooperative's standing buy order on the
 	/// exchange.
 	pub earmarked: Balance,

@@ -44,12 +44,13 @@ sp_api::decl_runtime_apis! {
 		/// The resting orders that give `give` for `get`, best price first, at most `depth`
 		/// of them (and never more than a book holds).
 		fn order_book(give: AssetKind, get: AssetKind, depth: u32) -> Vec<BookEntry<AccountId>>;
-		/// What placing an order giving `amount` of `give` for `get` now would trade: at the
-		/// limit price that trades the most inside the price band, by an account with the funds
-		/// and no resting order in its way, within one call's `MaxFills`; nothing for an order
-		/// that would be refused (unknown or inactive cooperative). Placing and quoting run the
-		/// same matching plan, so the quote is what the trade does.
-		fn quote(give: AssetKind, get: AssetKind, amount: u128) -> ExchangeQuote;
+		/// What `who` placing an order giving `amount` of `give` for `get` now would trade: at
+		/// the limit price that trades the most inside the price band, assuming `who` has the
+		/// funds, within one call's `MaxFills`; nothing for an order that would be refused
+		/// (unknown or inactive cooperative, `who`'s own resting order in the way). A sale to a
+		/// cooperative's standing buy order counts only `who`'s earned credit. Placing and
+		/// quoting run the same matching plan, so the quote is what the trade does.
+		fn quote(who: AccountId, give: AssetKind, get: AssetKind, amount: u128) -> ExchangeQuote;
 	}
 
 	/// Mutual-credit accounts and currencies.
@@ -59,7 +60,8 @@ sp_api::decl_runtime_apis! {
 		/// account reads its issuance limit as its credit limit.
 		fn account(coop: CoopId, who: AccountId) -> CreditAccountInfo;
 		/// `coop`'s currency: default limit, exchange rate, federation limit and position,
-		/// debts written off.
+		/// debts written off, and the credit in circulation (summed over the currency's
+		/// accounts).
 		fn currency(coop: CoopId) -> CurrencyInfo;
 	}
 }

@@ -317,11 +317,12 @@ impl_runtime_apis! {
 		}
 
 		fn quote(
+			who: AccountId,
 			give: confoederatio_primitives::AssetKind,
 			get: confoederatio_primitives::AssetKind,
 			amount: u128,
 		) -> confoederatio_primitives::ExchangeQuote {
-			Dex::quote(give, get, amount)
+			Dex::quote(&who, give, get, amount)
 		}
 	}
 

@@ -26,6 +26,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod migrations;
 #[cfg(test)]
 mod tests;
 
@@ -192,6 +193,9 @@ type Migrations = (
 	pallet_mutual_credit::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_redemption::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_federated_dex::migrations::v2::MigrateV1ToV2<Runtime>,
+	migrations::ReturnFederationCreditFees,
+	pallet_mutual_credit::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_redemption::migrations::v3::MigrateV2ToV3<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.

@@ -4,7 +4,7 @@
 use crate::MockCooperatives;
 use alloc::collections::btree_map::BTreeMap;
 use confoederatio_primitives::{
-	CoopId, Credit, CreditBalance, LockableCredit, OfferableCredit, PollId, RedeemableCredit,
+	earned_within, CoopId, Credit, CreditBalance, LockableCredit, OfferableCredit, PollId, RedeemableCredit,
 	WorkCategory,
 };
 use core::cell::RefCell;
@@ -64,7 +64,11 @@ impl MockLedger {
 		Self::all().get(&(coop, who)).copied().unwrap_or_default()
 	}
 
-	fn set(coop: CoopId, who: u64, holding: Holding) {
+	/// Stores `holding`, its entitlements kept within its balance
+	/// ([`earned_within`]: credit paid away is no longer earned), as the real ledger does.
+	fn set(coop: CoopId, who: u64, mut holding: Holding) {
+		(holding.subsistence, holding.commons) =
+			earned_within(holding.balance, holding.subsistence, holding.commons);
 		let mut all = Self::all();
 		all.insert((coop, who), holding);
 		frame_support::storage::unhashed::put(LEDGER_KEY, &all);
@@ -103,6 +107,26 @@ impl MockLedger {
 		Self::set(coop, coop_account, coop_holding);
 	}
 
+	/// `from` pays `to` `amount` (a test's setup: no floor is checked): `to` receives credit it
+	/// did not earn, and `from`'s entitlements stay within what it still holds.
+	pub fn pay(coop: CoopId, from: u64, to: u64, amount: Credit) {
+		let mut payer = Self::holding(coop, from);
+		payer.balance -= amount as CreditBalance;
+		Self::set(coop, from, payer);
+		let mut payee = Self::holding(coop, to);
+		payee.balance += amount as CreditBalance;
+		Self::set(coop, to, payee);
+	}
+
+	/// The sum of every holder's entitlement in `category` of `coop`'s currency.
+	pub fn entitlements(coop: CoopId, category: WorkCategory) -> Credit {
+		Self::all()
+			.into_iter()
+			.filter(|((currency, _), _)| *currency == coop)
+			.map(|(_, mut holding)| *entitlement(&mut holding, category))
+			.sum()
+	}
+
 	/// Whether every currency sums to zero and every account is above its floor.
 	pub fn consistent() -> bool {
 		let mut sums: BTreeMap<CoopId, CreditBalance> = BTreeMap::new();
@@ -124,9 +148,11 @@ fn entitlement(holder: &mut Holding, category: WorkCategory) -> &mut Credit {
 }
 
 impl LockableCredit<u64, u64> for MockLedger {
+	/// What it earned and holds, less what is on offer.
 	fn voting_credit(coop: CoopId, who: &u64) -> Credit {
 		let holding = Self::holding(coop, *who);
-		Credit::try_from(holding.balance).unwrap_or(0).saturating_sub(holding.offered)
+		let held = Credit::try_from(holding.balance).unwrap_or(0).saturating_sub(holding.offered);
+		holding.subsistence.saturating_add(holding.commons).min(held)
 	}
 	/// Takes any lock and keeps none: the mock's balances are not held by votes.
 	fn lock(_: CoopId, _: &u64, _: PollId, _: Credit, _: u64) -> DispatchResult {
@@ -157,6 +183,18 @@ impl RedeemableCredit<u64> for MockLedger {
 	}
 	fn unburn(coop: CoopId, who: &u64, category: WorkCategory, amount: Credit) -> DispatchResult {
 		Self::issue(coop, *who, category, amount);
+		Ok(())
+	}
+	fn use_entitlement(
+		coop: CoopId,
+		who: &u64,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		let mut holder = Self::holding(coop, *who);
+		let held = entitlement(&mut holder, category);
+		*held = held.checked_sub(amount).ok_or(refused("over entitlement"))?;
+		Self::set(coop, *who, holder);
 		Ok(())
 	}
 }

@@ -10,6 +10,8 @@ use core::cell::RefCell;
 pub struct MockCoop {
 	/// Whether it is active.
 	pub active: bool,
+	/// Whether it is still pending: applied, not yet admitted (then it is not active either).
+	pub pending: bool,
 	/// Its members, in joining order.
 	pub members: Vec<u64>,
 	/// Its parameters.
@@ -29,9 +31,17 @@ impl MockCooperatives {
 		COOPS.with(|coops| coops.borrow_mut().clear());
 	}
 
-	/// Creates `coop` with these members and parameters, replacing any before.
+	/// Creates `coop`, admitted (active or suspended), with these members and parameters,
+	/// replacing any before.
 	pub fn create(coop: CoopId, active: bool, members: &[u64], params: CoopParams<u64>) {
-		let entry = MockCoop { active, members: members.to_vec(), params };
+		let entry = MockCoop { active, pending: false, members: members.to_vec(), params };
+		COOPS.with(|coops| coops.borrow_mut().insert(coop, entry));
+	}
+
+	/// Creates `coop` pending (applied, not admitted, so not active), with these founders and
+	/// parameters, replacing any before.
+	pub fn create_pending(coop: CoopId, founders: &[u64], params: CoopParams<u64>) {
+		let entry = MockCoop { active: false, pending: true, members: founders.to_vec(), params };
 		COOPS.with(|coops| coops.borrow_mut().insert(coop, entry));
 	}
 
@@ -66,6 +76,9 @@ impl MockCooperatives {
 impl Cooperatives<u64, u64> for MockCooperatives {
 	fn is_active(coop: CoopId) -> bool {
 		Self::get(coop).is_some_and(|c| c.active)
+	}
+	fn is_admitted(coop: CoopId) -> bool {
+		Self::get(coop).is_some_and(|c| !c.pending)
 	}
 	fn is_member(coop: CoopId, who: &u64) -> bool {
 		Self::get(coop).is_some_and(|c| c.members.contains(who))

@@ -131,6 +131,9 @@ impl<T: Config> Cooperatives<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn is_active(coop: CoopId) -> bool {
 		Registry::<T>::get(coop).is_some_and(|cooperative| cooperative.is_active())
 	}
+	fn is_admitted(coop: CoopId) -> bool {
+		Registry::<T>::get(coop).is_some_and(|cooperative| !cooperative.is_pending())
+	}
 	fn is_member(coop: CoopId, who: &T::AccountId) -> bool {
 		Members::<T>::contains_key(coop, who)
 	}

@@ -69,6 +69,24 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Pays the fee `fee`, out of what `order` gives: in native units to the federation's
+	/// account; in a cooperative's credit back to that cooperative's account (out of
+	/// circulation), or, when `order` is that cooperative's own standing sell order, not issued
+	/// at all.
+	pub(crate) fn pay_fee(order: &OrderOf<T>, fee: Amount) -> DispatchResult {
+		match order.gives() {
+			AssetKind::Native => Self::pay_from_offer(order, &T::FeeAccount::get(), fee),
+			AssetKind::Credit(coop) => {
+				let coop_account = T::Cooperatives::account(coop);
+				if coop_account == order.owner {
+					Self::release_offer(order, fee)
+				} else {
+					Self::pay_from_offer(order, &coop_account, fee)
+				}
+			},
+		}
+	}
+
 	/// Where `order` receives what it gets: its owner, or a standing sell order's reserve.
 	pub(crate) fn proceeds_account(order: &OrderOf<T>) -> T::AccountId {
 		match order.proceeds_reserve() {

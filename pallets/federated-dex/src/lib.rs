@@ -53,8 +53,13 @@
 //! ([`HoldReason::Offer`]), credit by the ledger's offer (a holder offers only out of a positive
 //! balance no vote locked), a standing buy order's funds in the reserve. The order deposit is a
 //! hold too ([`HoldReason::OrderDeposit`]). A fee (`TradeFee`) on what the arriving order
-//! receives goes to the federation's account (`FeeAccount`); a fee in native units that account
-//! could not receive (it would stay below the existential deposit) is not charged.
+//! receives goes, in native units, to the federation's account (`FeeAccount`; a fee that account
+//! could not receive, staying below the existential deposit, is not charged), and in a
+//! cooperative's credit back to that cooperative's account (`custody::pay_fee`).
+//!
+//! A sale to a cooperative's standing buy order is a redemption paid by its reserve: it buys only
+//! the seller's `Commons` entitlement, credit earned by its own work and still held, and uses it
+//! up (see [`matching`]).
 //!
 //! ## Limits and fees: the rules of a trade
 //!
@@ -132,7 +137,7 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use confoederatio_primitives::{
 	AssetKind, BookEntry, CoopId, CoopUnavailable, Cooperatives, OfferableCredit, OrderId, Price,
-	ReserveLedger,
+	RedeemableCredit, ReserveLedger, WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -183,8 +188,9 @@ pub mod pallet {
 		/// The registry of cooperatives.
 		type Cooperatives: Cooperatives<Self::AccountId, BlockNumberFor<Self>>;
 
-		/// The mutual-credit ledgers: offers and their payment.
-		type Ledger: OfferableCredit<Self::AccountId>;
+		/// The mutual-credit ledgers: offers and their payment, and the entitlements a sale to a
+		/// standing buy order uses.
+		type Ledger: OfferableCredit<Self::AccountId> + RedeemableCredit<Self::AccountId>;
 
 		/// The cooperatives' reserves: what standing orders buy with and earn.
 		type Reserve: ReserveLedger<Self::AccountId, Amount>;
@@ -192,7 +198,8 @@ pub mod pallet {
 		/// A cooperative's own decision, after its members' vote ("this cooperative decided").
 		type CooperativeOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CoopId>;
 
-		/// The federation's account, which receives the fees.
+		/// The federation's account, which receives the fees paid in native units (a fee paid in
+		/// a cooperative's credit goes back to that cooperative's account).
 		#[pallet::constant]
 		type FeeAccount: Get<Self::AccountId>;
 

@@ -20,13 +20,18 @@
 //!
 //! Otherwise it drops the entry of a missing order (no fill), closes an order outside the band
 //! (one fill), or trades the most whole lots it can at the resting order's price, exactly
-//! ([`math::fill`]; one fill). Because a trade is exact at the resting order's price, how far
+//! ([`math::fill`]; one fill). A sale to a cooperative's standing buy order (either way round)
+//! is a redemption paid from its reserve: it sells no more than the seller's `Commons`
+//! entitlement (credit it earned by its own work and still holds,
+//! [`RedeemableCredit::entitlement`]), which the sale uses up; a seller with none left is
+//! passed over ([`Step::PassOver`], one fill), and the walk goes on to the next order. Because a trade is exact at the resting order's price, how far
 //! the arriving order's limit lies beyond that price never changes the fill it makes with a
 //! resting order it reaches: the limit decides only which resting orders it reaches (and, for a
 //! bid, when what is left is too little to go on). A resting order that can still trade one lot
 //! afterwards stays first: the walk looks at it again (and stops there).
 
 use crate::*;
+use alloc::collections::btree_map::BTreeMap;
 use confoederatio_primitives::ExchangeQuote;
 use frame_support::traits::tokens::{DepositConsequence, Provenance};
 
@@ -80,6 +85,14 @@ pub enum Step<AccountId> {
 		maker: Order<AccountId>,
 		/// Why it closes.
 		reason: CloseReason,
+	},
+	/// Passes over the resting order `id`, which stays on the book for other orders: the two
+	/// orders are a sale to a cooperative's standing buy order, and the seller has no earned
+	/// credit left to sell it (a sale to the standing buy order is a redemption). Costs one
+	/// fill (the walk read the order and the seller's entitlement).
+	PassOver {
+		/// The resting order.
+		id: OrderId,
 	},
 	/// Drops the book entry of `id`, whose order is missing (`do_try_state` rules this out);
 	/// costs no fill.
@@ -155,9 +168,11 @@ impl<T: Config> Pallet<T> {
 
 	/// The walk of an order of `side` in `market` offering `amount`, up to `limit`, over the
 	/// other side's book, changing nothing. `taker`: the order's owner, whose own resting
-	/// orders stop it; `None` for an account with no resting order in its way.
+	/// orders stop it and whose entitlement a sale to a standing buy order uses;
+	/// `buys_back`: the cooperative whose standing buy order the arriving order is, if it is.
 	pub fn plan(
-		taker: Option<&T::AccountId>,
+		taker: &T::AccountId,
+		buys_back: Option<CoopId>,
 		market: Market,
 		side: Side,
 		limit: Limit,
@@ -167,6 +182,8 @@ impl<T: Config> Pallet<T> {
 		let gets = market.gets(side);
 		let mut entries = Books::<T>::get((market, side.opposite())).into_iter().peekable();
 		let (mut remaining, mut fills, mut native_fees) = (amount, 0u32, 0);
+		// What each seller to a standing buy order may still sell it in this walk.
+		let mut entitled = BTreeMap::<T::AccountId, Amount>::new();
 		// The first resting order as a trade left it, while it can still trade.
 		let mut traded: Option<OrderOf<T>> = None;
 		let mut steps = Vec::new();
@@ -190,17 +207,49 @@ impl<T: Config> Pallet<T> {
 				entries.next();
 				continue;
 			}
-			if taker == Some(&maker.owner) {
+			if *taker == maker.owner {
 				break Stop::SelfMatch;
 			}
-			let (ask, bid) = match side {
+			let (mut ask, bid) = match side {
 				Side::Bid => (maker.remaining, remaining),
 				Side::Ask => (remaining, maker.remaining),
 			};
-			let Some(fill) = math::fill(ask, bid, price) else { break Stop::TooSmall };
+			// A sale to a standing buy order: the seller sells only what it earned.
+			let (seller, buyer_buys_back) = match side {
+				Side::Bid => (&maker.owner, buys_back),
+				Side::Ask => (taker, maker.buys_back()),
+			};
+			let sale = buyer_buys_back.map(|coop| {
+				entitled.entry(seller.clone()).or_insert_with(|| {
+					T::Ledger::entitlement(coop, seller, WorkCategory::Commons)
+				})
+			});
+			let capped = match &sale {
+				Some(entitlement) if **entitlement < ask => {
+					ask = **entitlement;
+					true
+				},
+				_ => false,
+			};
+			let fill = math::fill(ask, bid, price);
+			let fee = fill.map(|fill| Self::fee(gets, fill.given_by(maker.side), native_fees));
+			let (Some(fill), Some(fee)) = (fill, fee) else {
+				if capped {
+					fills = fills.saturating_add(1);
+					steps.push(Step::PassOver { id });
+					entries.next();
+					continue;
+				}
+				break Stop::TooSmall;
+			};
 			let maker_gives = fill.given_by(maker.side);
-			let fee = Self::fee(gets, maker_gives, native_fees);
 			if math::after_fee(maker_gives, fee).is_none() {
+				if capped {
+					fills = fills.saturating_add(1);
+					steps.push(Step::PassOver { id });
+					entries.next();
+					continue;
+				}
 				if maker_gives < maker.remaining {
 					// The arriving order's own remainder is what is too small.
 					break Stop::TooSmall;
@@ -215,13 +264,18 @@ impl<T: Config> Pallet<T> {
 			if gets == AssetKind::Native {
 				native_fees = native_fees.saturating_add(fee);
 			}
+			if let Some(entitlement) = sale {
+				*entitlement = entitlement.saturating_sub(fill.base);
+			}
 			remaining = remaining.saturating_sub(fill.given_by(side));
 			let mut after = maker.clone();
 			after.remaining = after.remaining.saturating_sub(maker_gives);
 			steps.push(Step::Trade { id, maker, fill, fee });
-			if after.can_trade() {
+			if after.can_trade() && !capped {
 				traded = Some(after);
 			} else {
+				// Done with it: it is filled, or the seller sold it all the earned credit it had
+				// (it stays on the book for others).
 				entries.next();
 			}
 		};
@@ -279,7 +333,14 @@ impl<T: Config> Pallet<T> {
 			price,
 		});
 
-		let plan = Self::plan(Some(&taker.owner), market, side, Limit::At(price), amount);
+		let plan = Self::plan(
+			&taker.owner,
+			taker.buys_back(),
+			market,
+			side,
+			Limit::At(price),
+			amount,
+		);
 		ensure!(plan.stop != Stop::SelfMatch, Error::<T>::SelfMatch);
 		let fills = plan.fills();
 		Self::apply(id, &mut taker, plan.steps)?;
@@ -301,12 +362,14 @@ impl<T: Config> Pallet<T> {
 		steps: Vec<Step<T::AccountId>>,
 	) -> DispatchResult {
 		let key = (taker.market, taker.side.opposite());
-		let mut left = 0usize;
+		// The resting orders that leave the book: all of the front of it, but those passed over.
+		let mut left = Vec::new();
 		for step in steps {
 			match step {
-				Step::DropMissing { .. } => left = left.saturating_add(1),
+				Step::PassOver { .. } => {},
+				Step::DropMissing { id } => left.push(id),
 				Step::Close { id, maker, reason } => {
-					left = left.saturating_add(1);
+					left.push(id);
 					Self::close(id, maker, Some(reason))?;
 				},
 				Step::Trade { id, mut maker, fill, fee } => {
@@ -314,15 +377,20 @@ impl<T: Config> Pallet<T> {
 					if maker.can_trade() {
 						Orders::<T>::insert(id, maker);
 					} else {
-						left = left.saturating_add(1);
+						left.push(id);
 						let reason = maker.closing_reason();
 						Self::close(id, maker, Some(reason))?;
 					}
 				},
 			}
 		}
-		let book = Books::<T>::get(key).into_iter().skip(left).collect::<Vec<_>>();
-		Books::<T>::insert(key, BookOf::<T>::truncate_from(book));
+		if !left.is_empty() {
+			let book = Books::<T>::get(key)
+				.into_iter()
+				.filter(|(_, id)| !left.contains(id))
+				.collect::<Vec<_>>();
+			Books::<T>::insert(key, BookOf::<T>::truncate_from(book));
+		}
 		Ok(())
 	}
 
@@ -338,10 +406,15 @@ impl<T: Config> Pallet<T> {
 		fee: Amount,
 	) -> DispatchResult {
 		let (taker_gives, maker_gives) = (fill.given_by(taker.side), fill.given_by(maker.side));
+		// A sale to a standing buy order uses the seller's entitlement first.
+		if let Some(coop) = maker.buys_back().or(taker.buys_back()) {
+			let seller = if maker.side == Side::Ask { &maker.owner } else { &taker.owner };
+			T::Ledger::use_entitlement(coop, seller, WorkCategory::Commons, fill.base)?;
+		}
 		let net = maker_gives.saturating_sub(fee);
 		Self::pay_from_offer(maker, &Self::proceeds_account(taker), net)?;
 		Self::proceeds_arrived(taker, net)?;
-		Self::pay_from_offer(maker, &T::FeeAccount::get(), fee)?;
+		Self::pay_fee(maker, fee)?;
 		Self::pay_from_offer(taker, &Self::proceeds_account(maker), taker_gives)?;
 		Self::proceeds_arrived(maker, taker_gives)?;
 		maker.remaining = maker.remaining.checked_sub(maker_gives).ok_or(Error::<T>::Overflow)?;
@@ -361,14 +434,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// What an order giving `amount` of `give` for `get` would trade now (runtime API): the
-	/// [`Plan`] of [`Limit::Any`], summed. See [`confoederatio_primitives::ExchangeQuote`] and
+	/// What an order of `who` giving `amount` of `give` for `get` would trade now (runtime
+	/// API): the [`Plan`] of [`Limit::Any`], summed (nothing if `who`'s own order is in the
+	/// way). See [`confoederatio_primitives::ExchangeQuote`] and
 	/// the crate doc for what "the same order" is.
-	pub fn quote(give: AssetKind, get: AssetKind, amount: Amount) -> ExchangeQuote {
+	pub fn quote(
+		who: &T::AccountId,
+		give: AssetKind,
+		get: AssetKind,
+		amount: Amount,
+	) -> ExchangeQuote {
 		let Some((market, side)) = Market::of(give, get) else { return ExchangeQuote::default() };
 		if Self::ensure_active(&market).is_err() {
 			return ExchangeQuote::default();
 		}
-		Self::plan(None, market, side, Limit::Any, amount).quote()
+		Self::plan(who, None, market, side, Limit::Any, amount).quote()
 	}
 }

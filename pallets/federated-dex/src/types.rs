@@ -204,6 +204,15 @@ impl<AccountId> Order<AccountId> {
 		}
 	}
 
+	/// The cooperative whose credit it buys back with its reserve, if it is that cooperative's
+	/// standing buy order: a sale to it is a redemption, of earned credit only.
+	pub fn buys_back(&self) -> Option<CoopId> {
+		match self.custody() {
+			Custody::Reserve(coop) => Some(coop),
+			_ => None,
+		}
+	}
+
 	/// The cooperative whose reserve receives what it gets (a standing sell order's native
 	/// units); `None`: its owner does.
 	pub fn proceeds_reserve(&self) -> Option<CoopId> {

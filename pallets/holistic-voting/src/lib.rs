@@ -58,10 +58,20 @@
 //! being the member's voting credit
 //! ([`confoederatio_primitives::LockableCredit::voting_credit`]: its positive balance less
 //! what it has on offer), which voting locks for the poll (a vote without credit locks
-//! nothing). In a poll whose electorate has at least [`CAP_MIN_MEMBERS`] members no vote counts
-//! for more than the cooperative's `weight_cap` of the poll's total: the decisive tally
+//! nothing).
+//!
+//! ### The weight cap
+//!
+//! In every cooperative poll, whatever the cooperative's size, no vote counts for more than the
+//! cooperative's `weight_cap` (default 10%) of the poll's total: the decisive tally
 //! ([`Pallet::decisive_tally`]) caps the largest votes at one level ([`math::cap_level`]);
-//! `Approved`, `Rejected` and the `poll_tally` runtime API report it.
+//! `Approved`, `Rejected` and the `poll_tally` runtime API report it. With fewer votes than
+//! `1 / weight_cap` no level can keep every vote within the cap, and the votes count equally
+//! (each holds `1 / n`, the least the largest vote can): under the default cap a cooperative
+//! of fewer than ten members votes one member, one vote. A cooperative that wants work and
+//! care to weigh among few members raises its cap by poll (`Cooperatives.set_parameters`): at
+//! 50% no vote outweighs all the others together, and the weights count as far as the cap
+//! allows.
 //!
 //! ## Runtime upgrades
 //!
@@ -133,9 +143,6 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use sp_runtime::traits::{Dispatchable, Zero};
-
-/// The weight cap applies in polls whose electorate has at least this many members.
-pub const CAP_MIN_MEMBERS: u32 = 10;
 
 /// A balance of the currency deposits are held in.
 pub type BalanceOf<T> =

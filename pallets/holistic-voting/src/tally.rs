@@ -1,8 +1,8 @@
 //! Counting votes and deciding polls: the decisive tally (the votes of the poll's electorate,
-//! weights capped in large cooperatives), and whether a poll passed, failed, or can still go
-//! either way.
+//! weights under the cooperative's cap, whatever its size), and whether a poll passed, failed,
+//! or can still go either way.
 
-use crate::{math, Config, MemberVote, MemberVotes, Pallet, Poll, PollScope, CAP_MIN_MEMBERS};
+use crate::{math, Config, MemberVote, MemberVotes, Pallet, Poll, PollScope};
 use alloc::vec::Vec;
 use confoederatio_primitives::{Cooperatives, PollId, Tally, VotingWeight};
 use frame_support::traits::Get;
@@ -28,10 +28,12 @@ pub(crate) fn count_vote(tally: &mut Tally, aye: bool, weight: VotingWeight) {
 impl<T: Config> Pallet<T> {
 	/// The tally that decides a poll. A cooperative poll counts the votes of its electorate
 	/// only (members who left since they voted no longer count: [`Self::ensure_in_electorate`]),
-	/// and, when its electorate has at least [`CAP_MIN_MEMBERS`] members, caps each vote so that
-	/// none holds more than the cooperative's `weight_cap` of the total ([`math::cap_level`]).
-	/// A federation poll's tally is its votes as cast. Reads every vote of a cooperative poll,
-	/// and its voter's membership.
+	/// and caps them, whatever the cooperative's size, so that none holds more than the
+	/// cooperative's `weight_cap` of the total ([`math::cap_level`]); with fewer counted votes
+	/// than `1 / weight_cap` no cap level can do that, and they count equally (each holds
+	/// `1 / n`, the least the largest can): under the default cap of 10% a cooperative of fewer
+	/// than ten members votes one member, one vote. A federation poll's tally is its votes as
+	/// cast. Reads every vote of a cooperative poll, and its voter's membership.
 	pub fn decisive_tally(poll_id: PollId, poll: &Poll<T>) -> Tally {
 		let PollScope::Cooperative(coop) = poll.scope else { return poll.tally };
 		let votes: Vec<MemberVote> = MemberVotes::<T>::iter_prefix(poll_id)
@@ -40,12 +42,8 @@ impl<T: Config> Pallet<T> {
 			.map(|(_, vote)| vote)
 			.collect();
 		let weights: Vec<VotingWeight> = votes.iter().map(|vote| vote.weight).collect();
-		let level = if poll.electorate < CAP_MIN_MEMBERS {
-			None
-		} else {
-			T::Cooperatives::params(coop)
-				.and_then(|params| math::cap_level(&weights, params.weight_cap))
-		};
+		let level = T::Cooperatives::params(coop)
+			.and_then(|params| math::cap_level(&weights, params.weight_cap));
 		let mut tally = Tally::default();
 		for vote in votes {
 			count_vote(&mut tally, vote.aye, math::capped(vote.weight, level));

@@ -51,9 +51,11 @@ pub struct CreditAccount<BlockNumber: Clone + PartialEq + Eq + Debug, MaxVoteLoc
 	/// How far below zero the balance may go. For the coop account this is its issuance limit;
 	/// for a former member, zero.
 	pub credit_limit: Credit,
-	/// Credit issued for approved `Subsistence` work, redeemable from that reserve bucket.
+	/// Credit earned by the holder's own approved `Subsistence` work and still held,
+	/// redeemable from that reserve bucket.
 	pub subsistence_entitlement: Credit,
-	/// Credit issued for approved `Commons` work, redeemable from that reserve bucket.
+	/// Credit earned by the holder's own approved `Commons` work and still held, redeemable from
+	/// that reserve bucket (or sold to the cooperative's standing buy order).
 	pub commons_entitlement: Credit,
 	/// What the votes of this account locked, one per poll it voted in with credit: while a
 	/// poll is open, the balance may not go below what its vote locked. A poll's lock goes when
@@ -88,8 +90,10 @@ pub enum DebitRefused {
 	CreditLocked,
 	/// A holder would go below what a vote locked and what it has on offer.
 	CreditOnOffer,
-	/// An amount and what is on offer together leave `u128`.
+	/// An amount and what is on offer together leave `u128`, or a balance leaves `i128`.
 	Overflow,
+	/// More than the entitlement of that category.
+	OverEntitlement,
 }
 
 /// One rule that holds a balance up: the balance may not go below `at` (`None`: below a value
@@ -160,9 +164,130 @@ where
 		self.locked_at(now).checked_add(self.offered)
 	}
 
-	/// The credit that weighs in a vote: the positive balance, less what is on offer.
+	/// The credit the holder earned by its own approved work and still holds: its two
+	/// entitlements together (never more than its positive balance, see [`Self::keep_earned`]).
+	pub fn earned(&self) -> Credit {
+		self.subsistence_entitlement.saturating_add(self.commons_entitlement)
+	}
+
+	/// The credit that weighs in a vote: what the holder [earned](Self::earned) and still holds,
+	/// less what is on offer. Credit bought on the exchange or received from another member adds
+	/// none; paying earned credit away (or offering it) takes its weight with it.
 	pub fn voting_credit(&self) -> Credit {
-		Credit::try_from(self.balance).unwrap_or(0).saturating_sub(self.offered)
+		let held = Credit::try_from(self.balance).unwrap_or(0).saturating_sub(self.offered);
+		self.earned().min(held)
+	}
+
+	/// What the holder may redeem in `category` at block `now`: its entitlement there, within
+	/// what it earned above what a vote locked (the earned credit that voted in an open poll
+	/// stays until the poll closes).
+	pub fn redeemable(&self, category: WorkCategory, now: BlockNumber) -> Credit {
+		let unlocked = self.earned().saturating_sub(self.locked_at(now));
+		self.entitlement(category).min(unlocked)
+	}
+
+	/// Keeps the entitlements within the positive balance
+	/// ([`earned_within`](confoederatio_primitives::earned_within)): what was earned and then
+	/// paid away is no longer earned, `Commons` going first.
+	///
+	/// Every change of the balance ends here ([`Self::pay`], [`Self::receive`], [`Self::earn`],
+	/// [`Self::redeem`], [`Self::write_off`]), so the rule holds everywhere.
+	pub fn keep_earned(&mut self) {
+		(self.subsistence_entitlement, self.commons_entitlement) = confoederatio_primitives::earned_within(
+			self.balance,
+			self.subsistence_entitlement,
+			self.commons_entitlement,
+		);
+	}
+
+	/// Whether the entitlements fit within the positive balance (what [`Self::keep_earned`]
+	/// keeps).
+	pub fn earned_is_held(&self) -> bool {
+		self.earned() <= Credit::try_from(self.balance).unwrap_or(0)
+	}
+
+	/// Pays `amount` at block `now` ([`Self::debit`]): the balance goes down, and the
+	/// entitlements with it where the balance goes below them.
+	pub fn pay(
+		&mut self,
+		amount: Credit,
+		now: BlockNumber,
+		kind: AccountKind,
+	) -> Result<(), DebitRefused> {
+		self.balance = self.debit(amount, now, kind)?;
+		self.keep_earned();
+		Ok(())
+	}
+
+	/// Receives `amount` (a payment, a purchase): the balance goes up, the entitlements stay.
+	/// `Overflow` if the balance would leave `i128`.
+	pub fn receive(&mut self, amount: Credit) -> Result<(), DebitRefused> {
+		let amount = CreditBalance::try_from(amount).map_err(|_| DebitRefused::Overflow)?;
+		self.balance = self.balance.checked_add(amount).ok_or(DebitRefused::Overflow)?;
+		Ok(())
+	}
+
+	/// Receives `amount` issued for the holder's own approved work in `category`: the balance
+	/// and the entitlement go up together (the part that pays back a debt is not held, so not
+	/// earned). `Overflow` if a sum leaves its range; then nothing changes.
+	pub fn earn(&mut self, category: WorkCategory, amount: Credit) -> Result<(), DebitRefused> {
+		let mut earning = self.clone();
+		earning.receive(amount)?;
+		let entitlement = earning.entitlement_mut(category);
+		*entitlement = entitlement.checked_add(amount).ok_or(DebitRefused::Overflow)?;
+		earning.keep_earned();
+		*self = earning;
+		Ok(())
+	}
+
+	/// Gives up `amount` of the entitlement in `category` at block `now`, for a redemption or a
+	/// sale to the cooperative's standing buy order: `OverEntitlement` beyond the entitlement,
+	/// `CreditLocked` beyond what it earned above what a vote locked ([`Self::redeemable`]).
+	/// The credit itself moves separately.
+	pub fn use_entitlement(
+		&mut self,
+		category: WorkCategory,
+		amount: Credit,
+		now: BlockNumber,
+	) -> Result<(), DebitRefused> {
+		if amount > self.entitlement(category) {
+			return Err(DebitRefused::OverEntitlement);
+		}
+		if amount > self.redeemable(category, now) {
+			return Err(DebitRefused::CreditLocked);
+		}
+		let entitlement = self.entitlement_mut(category);
+		*entitlement = entitlement.saturating_sub(amount);
+		Ok(())
+	}
+
+	/// Redeems `amount` of the entitlement in `category` at block `now`: the entitlement goes
+	/// ([`Self::use_entitlement`]), and the balance down by as much, out of credit held
+	/// ([`Self::debit_held`]). Changes nothing when refused.
+	pub fn redeem(
+		&mut self,
+		category: WorkCategory,
+		amount: Credit,
+		now: BlockNumber,
+	) -> Result<(), DebitRefused> {
+		let mut redeeming = self.clone();
+		redeeming.use_entitlement(category, amount, now)?;
+		redeeming.balance = redeeming.debit_held(amount, now)?;
+		redeeming.keep_earned();
+		*self = redeeming;
+		Ok(())
+	}
+
+	/// Writes the debt off: the balance goes to zero; returns the debt (`None`, and nothing
+	/// changes, if there is none).
+	pub fn write_off(&mut self) -> Option<Credit> {
+		if self.balance >= 0 {
+			return None;
+		}
+		let debt = self.balance.unsigned_abs();
+		self.balance = 0;
+		self.keep_earned();
+		Some(debt)
 	}
 
 	/// The bound the limit sets: minus the credit limit for a holder; for the coop account, minus

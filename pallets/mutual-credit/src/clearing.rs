@@ -38,14 +38,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(from != from_coop_account, Error::<T>::PayerIsCooperative);
 		let mut payer = Accounts::<T>::get(from_coop, &from).ok_or(Error::<T>::NoCreditAccount)?;
 		let mut from_coop_record = Self::account_of(from_coop, &from_coop_account);
-		payer.balance = Self::debit(&payer, amount, AccountKind::Holder)?;
-		from_coop_record.balance = Self::credit(from_coop_record.balance, amount)?;
+		Self::pay(&mut payer, amount, AccountKind::Holder)?;
+		Self::receive(&mut from_coop_record, amount)?;
 
 		// The federation ledger: the payer's cooperative now owes what the payee's is owed.
 		from_currency.federation_position =
 			math::debit(from_currency.federation_position, units, from_currency.federation_limit)
 				.ok_or(Error::<T>::OverFederationLimit)?;
-		to_currency.federation_position = Self::credit(to_currency.federation_position, units)?;
+		to_currency.federation_position = math::credit(to_currency.federation_position, units)
+			.ok_or(Error::<T>::Overflow)?;
 		ensure!(to_currency.within_federation_limit(), Error::<T>::OverFederationLimit);
 
 		// The payee's ledger: its coop account pays out (unless it is the payee).
@@ -54,10 +55,9 @@ impl<T: Config> Pallet<T> {
 			None
 		} else {
 			let mut to_coop_record = Self::account_of(to_coop, &to_coop_account);
-			to_coop_record.balance =
-				Self::debit(&to_coop_record, received, AccountKind::CoopAccount)?;
+			Self::pay(&mut to_coop_record, received, AccountKind::CoopAccount)?;
 			let mut payee = Self::account_of(to_coop, &to);
-			payee.balance = Self::credit(payee.balance, received)?;
+			Self::receive(&mut payee, received)?;
 			Some((to_coop_record, payee))
 		};
 

@@ -2,15 +2,15 @@
 //! what the runtime API reports.
 
 use crate::{
-	math, AccountKind, Accounts, Config, CreditAccount, CreditAccountOf, Currencies, Currency,
+	AccountKind, Accounts, Config, CreditAccount, CreditAccountOf, Currencies, Currency,
 	Error, Event, Pallet,
 };
 use confoederatio_primitives::{
-	CoopId, Cooperatives, Credit, CreditAccountInfo, CreditBalance, CurrencyInfo, WorkCategory,
+	CoopId, Cooperatives, Credit, CreditAccountInfo, CurrencyInfo, WorkCategory,
 };
 use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+use sp_runtime::{traits::Zero, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// The settings and federation position of `coop`'s currency (the defaults if never set).
@@ -42,9 +42,15 @@ impl<T: Config> Pallet<T> {
 		Self::account_of(coop, who).info(Self::now(), Self::kind_of(coop, who))
 	}
 
-	/// What the runtime API reports of `coop`'s currency.
+	/// What the runtime API reports of `coop`'s currency. Sums the credit in circulation over
+	/// the currency's accounts (one read per account: for the runtime API, never for a call).
 	pub fn currency_info(coop: CoopId) -> CurrencyInfo {
-		Self::currency_of(coop).info()
+		let coop_account = T::Cooperatives::account(coop);
+		let circulation = Accounts::<T>::iter_prefix(coop)
+			.filter(|(who, _)| *who != coop_account)
+			.map(|(_, account)| Credit::try_from(account.balance).unwrap_or(0))
+			.fold(0, Credit::saturating_add);
+		Self::currency_of(coop).info(circulation)
 	}
 
 	/// The current block.
@@ -52,22 +58,19 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
 
-	/// `account`'s balance after paying `amount` now, or the pallet's error for the rule that
-	/// refuses it ([`CreditAccount::debit`]).
-	pub(crate) fn debit(
-		account: &CreditAccountOf<T>,
+	/// `account` pays `amount` now ([`CreditAccount::pay`]), or the pallet's error for the rule
+	/// that refuses it.
+	pub(crate) fn pay(
+		account: &mut CreditAccountOf<T>,
 		amount: Credit,
 		kind: AccountKind,
-	) -> Result<CreditBalance, DispatchError> {
-		account.debit(amount, Self::now(), kind).map_err(|refused| Error::<T>::from(refused).into())
+	) -> DispatchResult {
+		account.pay(amount, Self::now(), kind).map_err(|refused| Error::<T>::from(refused).into())
 	}
 
-	/// `balance + amount`, or `Overflow`.
-	pub(crate) fn credit(
-		balance: CreditBalance,
-		amount: Credit,
-	) -> Result<CreditBalance, DispatchError> {
-		math::credit(balance, amount).ok_or(Error::<T>::Overflow.into())
+	/// `account` receives `amount` ([`CreditAccount::receive`]), or `Overflow`.
+	pub(crate) fn receive(account: &mut CreditAccountOf<T>, amount: Credit) -> DispatchResult {
+		account.receive(amount).map_err(|refused| Error::<T>::from(refused).into())
 	}
 
 	/// Ensures `who` is a member of `coop` (whatever the cooperative's status).
@@ -101,8 +104,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_payee(coop, &to)?;
 		let mut payer = Accounts::<T>::get(coop, &from).ok_or(Error::<T>::NoCreditAccount)?;
 		let mut payee = Self::account_of(coop, &to);
-		payer.balance = Self::debit(&payer, amount, AccountKind::Holder)?;
-		payee.balance = Self::credit(payee.balance, amount)?;
+		Self::pay(&mut payer, amount, AccountKind::Holder)?;
+		Self::receive(&mut payee, amount)?;
 		Accounts::<T>::insert(coop, &from, payer);
 		Accounts::<T>::insert(coop, &to, payee);
 		Self::deposit_event(Event::Transferred { coop, from, to, amount });
@@ -140,9 +143,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Issues `amount` of `coop`'s credit to `who` with as much entitlement in `category`: the
-	/// coop account goes down (within its issuance limit, its offers counted as issued), `who`'s
-	/// up. Checks neither origin nor membership; changes nothing unless all of it holds.
+	/// Issues `amount` of `coop`'s credit to `who` for its own work in `category`: the coop
+	/// account goes down (within its issuance limit, its offers counted as issued), `who`'s
+	/// balance and entitlement up ([`CreditAccount::earn`]). Checks neither origin nor
+	/// membership; changes nothing unless all of it holds.
 	pub fn do_issue(
 		coop: CoopId,
 		who: &T::AccountId,
@@ -153,10 +157,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(*who != coop_account, Error::<T>::PayerIsCooperative);
 		let mut holder = Self::account_of(coop, who);
 		let mut coop_record = Self::account_of(coop, &coop_account);
-		coop_record.balance = Self::debit(&coop_record, amount, AccountKind::CoopAccount)?;
-		holder.balance = Self::credit(holder.balance, amount)?;
-		let entitlement = holder.entitlement_mut(category);
-		*entitlement = entitlement.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Self::pay(&mut coop_record, amount, AccountKind::CoopAccount)?;
+		holder.earn(category, amount).map_err(Error::<T>::from)?;
 		Accounts::<T>::insert(coop, &coop_account, coop_record);
 		Accounts::<T>::insert(coop, who, holder);
 		Ok(())

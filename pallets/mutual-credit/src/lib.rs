@@ -31,8 +31,16 @@
 //!   credit (no debt while credit is held); for the coop account, minus its issuance limit plus
 //!   what it offers (its offers count as issued). Every debit is checked against it
 //!   ([`CreditAccount::debit`]).
-//! - *Entitlement*: the credit a member received for approved work of a category (`Subsistence`
-//!   or `Commons`): what it may later redeem from that bucket of the cooperative's reserve.
+//! - *Entitlement*: credit a member earned by its own approved work of a category
+//!   (`Subsistence` or `Commons`) and still holds: what it may redeem from that bucket of the
+//!   cooperative's reserve (a `Commons` entitlement also sells to the cooperative's standing buy
+//!   order on the exchange). It is kept within the positive balance
+//!   ([`earned_within`](confoederatio_primitives::earned_within)): credit paid away, sold or
+//!   spent on a debt is no longer earned (`Commons` goes first), and credit bought or received
+//!   adds none. So the reserve pays only for work, and
+//! - *Voting credit*: the credit that weighs in a vote is the same earned credit still held,
+//!   less what is on offer ([`CreditAccount::voting_credit`]): vote weight cannot be bought or
+//!   pooled from friends, and selling earned credit costs its weight.
 //! - *Federation position*: what a cooperative is owed by (positive) or owes to (negative) the
 //!   other cooperatives, in federation units.
 //!
@@ -57,7 +65,10 @@
 //!   poll still open ([`CreditAccount::locked_at`]); closing a poll releases its lock only; an
 //!   account keeps at most `MaxVoteLocks` (expired ones pruned first, `TooManyVoteLocks`
 //!   beyond);
-//! - [`RedeemableCredit`] (Redemption): entitlements; credit burnt for a redemption, and unburnt;
+//! - [`RedeemableCredit`] (Redemption, and the exchange's standing buy orders): what may be
+//!   redeemed ([`CreditAccount::redeemable`]: the entitlement, above what a vote in an open poll
+//!   locked); credit burnt for a redemption, and unburnt; an entitlement used by a sale to the
+//!   standing buy order;
 //! - [`OfferableCredit`] (the exchange): credit held for resting orders, and paid from them;
 //! - [`MembershipHooks`] (Cooperatives): a joining member gets an account with the default
 //!   limit; a member with a negative balance cannot leave; a member who leaves with a positive
@@ -67,7 +78,7 @@
 //!
 //! | module | what |
 //! |---|---|
-//! | [`account`] | [`CreditAccount`] and its rules: floor, debit, offer, vote locks ([`VoteLock`]), API view |
+//! | [`account`] | [`CreditAccount`] and its rules: floor, payments and what they do to the entitlements, offer, vote locks ([`VoteLock`]), API view |
 //! | [`types`] | [`Currency`] (with its federation rule) and [`Contribution`] |
 //! | [`math`] | pure balance and exchange-rate arithmetic |
 //! | `ledger` | accounts, [`Pallet::do_transfer`], credit limits, [`Pallet::do_issue`], the runtime API views |
@@ -76,7 +87,7 @@
 //! | `locks`, `redemption`, `offers` | the [`LockableCredit`], [`RedeemableCredit`] and [`OfferableCredit`] impls |
 //! | `membership` | the [`MembershipHooks`] impl and [`Pallet::do_write_off`] |
 //! | `try_state` | [`Pallet::do_try_state`] |
-//! | [`migrations`] | the storage migrations ([`migrations::v2::MigrateV1ToV2`]: one vote lock per poll) |
+//! | [`migrations`] | the storage migrations ([`migrations::v2::MigrateV1ToV2`]: one vote lock per poll; [`migrations::v3::MigrateV2ToV3`]: entitlements within the balance) |
 //! | `events`, `errors` | the [`Event`]s and [`Error`]s, sections of the pallet module below |
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
@@ -165,7 +176,8 @@ pub mod pallet {
 	///
 	/// 2: an account keeps one vote lock per poll (`vote_locks`) in place of one lock counted
 	/// over polls ([`migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// 3: an entitlement is credit earned and still held ([`migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -495,6 +507,7 @@ impl<T> From<DebitRefused> for Error<T> {
 			DebitRefused::CreditLocked => Error::CreditLocked,
 			DebitRefused::CreditOnOffer => Error::CreditOnOffer,
 			DebitRefused::Overflow => Error::Overflow,
+			DebitRefused::OverEntitlement => Error::OverEntitlement,
 		}
 	}
 }

@@ -14,11 +14,9 @@ impl<T: Config> Pallet<T> {
 		let coop_account = T::Cooperatives::account(coop);
 		ensure!(who != coop_account, Error::<T>::NotMember);
 		let mut member = Accounts::<T>::get(coop, &who).ok_or(Error::<T>::NoCreditAccount)?;
-		ensure!(member.balance < 0, Error::<T>::NoDebt);
-		let debt = member.balance.unsigned_abs();
+		let debt = member.write_off().ok_or(Error::<T>::NoDebt)?;
 		let mut coop_record = Self::account_of(coop, &coop_account);
-		coop_record.balance = Self::debit(&coop_record, debt, AccountKind::CoopAccount)?;
-		member.balance = 0;
+		Self::pay(&mut coop_record, debt, AccountKind::CoopAccount)?;
 		let mut currency = Self::currency_of(coop);
 		currency.written_off =
 			currency.written_off.checked_add(debt).ok_or(Error::<T>::Overflow)?;
@@ -61,5 +59,40 @@ impl<T: Config> MembershipHooks<T::AccountId> for Pallet<T> {
 				}
 			}
 		});
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Pays everything `who` holds of `coop`'s credit back to the cooperative's account, and
+	/// drops `who`'s account there if nothing is left in it (for a holder that can never spend:
+	/// the federation's keyless account, which received the exchange's credit fees before they
+	/// went to the cooperatives). Does nothing to an account with credit on offer or locked by a
+	/// vote, or in debt. Returns whether it changed anything.
+	pub fn return_to_cooperative(coop: CoopId, who: &T::AccountId) -> bool {
+		let coop_account = T::Cooperatives::account(coop);
+		let Some(mut holder) = Accounts::<T>::get(coop, who) else { return false };
+		let Ok(held) = crate::Credit::try_from(holder.balance) else { return false };
+		if *who == coop_account || held == 0 || holder.offered > 0 {
+			return false;
+		}
+		let mut coop_record = Self::account_of(coop, &coop_account);
+		if Self::pay(&mut holder, held, AccountKind::Holder).is_err() ||
+			Self::receive(&mut coop_record, held).is_err()
+		{
+			return false;
+		}
+		Accounts::<T>::insert(coop, &coop_account, coop_record);
+		if holder.credit_limit == 0 && holder.vote_locks.is_empty() {
+			Accounts::<T>::remove(coop, who);
+		} else {
+			Accounts::<T>::insert(coop, who, holder);
+		}
+		Self::deposit_event(Event::Transferred {
+			coop,
+			from: who.clone(),
+			to: coop_account,
+			amount: held,
+		});
+		true
 	}
 }

@@ -156,3 +156,94 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 3: an entitlement is credit earned and still held.
+///
+/// Version 2 kept an entitlement after its credit was paid away (issue 12: a member redeemed,
+/// or sold to the standing buy order, credit it no longer held, and voted with credit it had
+/// bought). Version 3 keeps every account's entitlements within its positive balance
+/// ([`earned_within`](confoederatio_primitives::earned_within)); the encoding is the same, so
+/// the migration only lowers the entitlements of accounts that hold less than they were
+/// entitled to.
+pub mod v3 {
+	use crate::{Accounts, Config, Pallet};
+	#[cfg(feature = "try-runtime")]
+	use crate::CreditAccountOf;
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	#[cfg(feature = "try-runtime")]
+	use codec::{Decode, Encode};
+	#[cfg(feature = "try-runtime")]
+	use confoederatio_primitives::{Credit, CreditBalance};
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// What `pre_upgrade` records and `post_upgrade` checks: the number of accounts, the sum
+	/// of their balances, and the sum of their entitlements as version 3 keeps them.
+	#[cfg(feature = "try-runtime")]
+	type Summary = (u64, CreditBalance, Credit);
+
+	/// Keeps every account's entitlements within its balance; use [`MigrateV2ToV3`], which runs
+	/// it once, from version 2.
+	pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut read, mut written) = (0u64, 0u64);
+			// Only the accounts whose entitlements change are written.
+			let over: alloc::vec::Vec<_> = Accounts::<T>::iter()
+				.inspect(|_| read = read.saturating_add(1))
+				.filter(|(_, _, account)| !account.earned_is_held())
+				.collect();
+			for (coop, who, mut account) in over {
+				account.keep_earned();
+				Accounts::<T>::insert(coop, who, account);
+				written = written.saturating_add(1);
+			}
+			T::DbWeight::get().reads_writes(read, written)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let mut summary: Summary = (0, 0, 0);
+			for (_, _, mut account) in Accounts::<T>::iter() {
+				summary.0 = summary.0.saturating_add(1);
+				summary.1 = summary.1.saturating_add(account.balance);
+				account.keep_earned();
+				summary.2 = summary.2.saturating_add(account.earned());
+			}
+			Ok(summary.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = Summary::decode(&mut &state[..])
+				.map_err(|_| "the pre-upgrade summary does not decode")?;
+			let mut after: Summary = (0, 0, 0);
+			for (_, _, account) in Accounts::<T>::iter() {
+				let account: CreditAccountOf<T> = account;
+				ensure!(account.earned_is_held(), "an entitlement exceeds the balance");
+				after.0 = after.0.saturating_add(1);
+				after.1 = after.1.saturating_add(account.balance);
+				after.2 = after.2.saturating_add(account.earned());
+			}
+			ensure!(before == after, "accounts, balances or kept entitlements changed");
+			ensure!(
+				Pallet::<T>::on_chain_storage_version() == StorageVersion::new(3),
+				"the storage version is not 3"
+			);
+			Ok(())
+		}
+	}
+
+	/// The migration the runtime lists: [`UncheckedMigrateV2ToV3`], run only when the pallet's
+	/// storage is at version 2, which then becomes 3.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
+		2,
+		3,
+		UncheckedMigrateV2ToV3<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -37,8 +37,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `amount` of what `from` offers to `to` (an exchange trade): `from`'s offer and
-	/// balance go down (a debit, [`CreditAccount::debit`](crate::CreditAccount::debit), which
-	/// what was on offer always meets), `to`'s balance up (`to` gets an account without a
+	/// balance go down (a payment, [`CreditAccount::pay`](crate::CreditAccount::pay), which
+	/// what was on offer always meets; earned credit sold is no longer earned), `to`'s balance
+	/// up (bought credit is not earned) (`to` gets an account without a
 	/// credit limit if it had none). Checks neither the cooperative's status nor membership.
 	pub fn do_pay_offered(
 		coop: CoopId,
@@ -50,9 +51,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(from != to, Error::<T>::SelfTransfer);
 		let mut payer = Self::account_of(coop, from);
 		Self::take_off_offer(&mut payer, amount)?;
-		payer.balance = Self::debit(&payer, amount, Self::kind_of(coop, from))?;
+		Self::pay(&mut payer, amount, Self::kind_of(coop, from))?;
 		let mut payee = Self::account_of(coop, to);
-		payee.balance = Self::credit(payee.balance, amount)?;
+		Self::receive(&mut payee, amount)?;
 		Accounts::<T>::insert(coop, from, payer);
 		Accounts::<T>::insert(coop, to, payee);
 		Ok(())

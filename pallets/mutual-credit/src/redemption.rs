@@ -21,11 +21,9 @@ impl<T: Config> Pallet<T> {
 		let coop_account = T::Cooperatives::account(coop);
 		ensure!(*who != coop_account, Error::<T>::PayerIsCooperative);
 		let mut holder = Accounts::<T>::get(coop, who).ok_or(Error::<T>::NoCreditAccount)?;
-		let entitlement = holder.entitlement_mut(category);
-		*entitlement = entitlement.checked_sub(amount).ok_or(Error::<T>::OverEntitlement)?;
-		holder.balance = holder.debit_held(amount, Self::now()).map_err(Error::<T>::from)?;
+		holder.redeem(category, amount, Self::now()).map_err(Error::<T>::from)?;
 		let mut coop_record = Self::account_of(coop, &coop_account);
-		coop_record.balance = Self::credit(coop_record.balance, amount)?;
+		Self::receive(&mut coop_record, amount)?;
 		Accounts::<T>::insert(coop, who, holder);
 		Accounts::<T>::insert(coop, &coop_account, coop_record);
 		Self::deposit_event(Event::Burned { coop, who: who.clone(), category, amount });
@@ -44,11 +42,36 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Unburned { coop, who: who.clone(), category, amount });
 		Ok(())
 	}
+
+	/// `who` sold `amount` of its earned credit in `category` to `coop`'s standing buy order:
+	/// the entitlement goes ([`CreditAccount::use_entitlement`](crate::CreditAccount::use_entitlement));
+	/// the sale moves the credit itself. Changes nothing when refused.
+	pub fn do_use_entitlement(
+		coop: CoopId,
+		who: &T::AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		let mut holder = Accounts::<T>::get(coop, who).ok_or(Error::<T>::NoCreditAccount)?;
+		holder.use_entitlement(category, amount, Self::now()).map_err(Error::<T>::from)?;
+		Accounts::<T>::insert(coop, who, holder);
+		Ok(())
+	}
 }
 
 impl<T: Config> RedeemableCredit<T::AccountId> for Pallet<T> {
+	/// What `who` may redeem now ([`CreditAccount::redeemable`](crate::CreditAccount::redeemable)).
 	fn entitlement(coop: CoopId, who: &T::AccountId, category: WorkCategory) -> Credit {
-		Self::account_of(coop, who).entitlement(category)
+		Self::account_of(coop, who).redeemable(category, Self::now())
+	}
+
+	fn use_entitlement(
+		coop: CoopId,
+		who: &T::AccountId,
+		category: WorkCategory,
+		amount: Credit,
+	) -> DispatchResult {
+		Self::do_use_entitlement(coop, who, category, amount)
 	}
 
 	fn burn(

@@ -16,8 +16,9 @@ impl<T: Config> Pallet<T> {
 	/// Checks the invariants (iterates over all of the pallet's storage: for tests and
 	/// try-runtime, never for a call):
 	/// - every account is at or above its [floor](crate::CreditAccount::floor) (so every vote
-	///   lock of a poll still open fits in its balance, above what is on offer), and holds at
-	///   most one vote lock per poll;
+	///   lock of a poll still open fits in its balance, above what is on offer), holds at
+	///   most one vote lock per poll, and is entitled to no more than its positive balance
+	///   (an entitlement is credit earned and still held);
 	/// - the balances of each currency sum to zero;
 	/// - every federation position is within its limit, no exchange rate is zero, and the
 	///   positions sum to zero;
@@ -32,6 +33,7 @@ impl<T: Config> Pallet<T> {
 				"an account is below its floor"
 			);
 			ensure!(account.has_one_lock_per_poll(), "an account holds two locks for one poll");
+			ensure!(account.earned_is_held(), "an account's entitlements exceed its balance");
 			let sum = sums.entry(coop).or_default();
 			*sum = sum.checked_add(account.balance).ok_or("a currency's sum overflows")?;
 		}

@@ -40,9 +40,11 @@ impl Currency {
 		self.federation_position.unsigned_abs() <= self.federation_limit
 	}
 
-	/// What the runtime API reports.
-	pub fn info(&self) -> CurrencyInfo {
+	/// What the runtime API reports, with the credit in `circulation` (which the currency does
+	/// not store: [`crate::Pallet::currency_info`] sums it).
+	pub fn info(&self, circulation: Credit) -> CurrencyInfo {
 		CurrencyInfo {
+			circulation,
 			default_credit_limit: self.default_credit_limit,
 			exchange_rate: self.exchange_rate,
 			federation_limit: self.federation_limit,

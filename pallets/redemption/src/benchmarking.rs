@@ -6,7 +6,12 @@ use confoederatio_primitives::BenchmarkHelper as _;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
-use sp_runtime::Saturating;
+use sp_runtime::{traits::UniqueSaturatedInto, FixedPointNumber, Saturating};
+
+/// A rate of `native` native units per unit of credit, as a [`Price`].
+fn rate_of<T: Config>(native: BalanceOf<T>) -> Price {
+	Price::saturating_from_integer(UniqueSaturatedInto::<u128>::unique_saturated_into(native))
+}
 
 /// An active cooperative of `size` members, each funded (with room for the request deposits
 /// it may hold) and holding `credit` of subsistence credit; its rate set to ten existential
@@ -33,7 +38,7 @@ fn cooperative<T: Config>(
 	for member in &members {
 		T::CreditHelper::issue(coop, member, WorkCategory::Subsistence, credit);
 	}
-	let rate = T::Currency::minimum_balance().saturating_mul(10u32.into());
+	let rate = rate_of::<T>(T::Currency::minimum_balance().saturating_mul(10u32.into()));
 	Reserves::<T>::insert(coop, Reserve { rate, ..Default::default() });
 	Ok((coop, members))
 }
@@ -75,7 +80,7 @@ mod benchmarks {
 	fn set_rate() -> Result<(), BenchmarkError> {
 		let (coop, _) = cooperative::<T>(1, 0)?;
 		let origin = T::BenchmarkHelper::cooperative_origin(coop);
-		let rate = T::Currency::minimum_balance();
+		let rate = rate_of::<T>(T::Currency::minimum_balance());
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop, rate);

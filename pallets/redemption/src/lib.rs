@@ -4,14 +4,21 @@
 //!
 //! ## Overview
 //!
-//! Anyone funds a cooperative's reserve ([`Pallet::fund`]); each deposit is split between two
-//! buckets by the cooperative's `reserve_split` (default 75% `Subsistence`, 25% `Commons`;
-//! [`Reserve::split`]). The cooperative sets the rate, native units per unit of credit
-//! ([`Pallet::set_rate`]). A member redeems credit up to its entitlement in a category
-//! ([`Pallet::redeem`]): the credit leaves circulation ([`RedeemableCredit::burn`]: its balance
-//! goes down, the cooperative's account up, so every currency still sums to zero), and it is
-//! paid `amount · rate` minus the exit fee, which stays in the bucket ([`Pallet::payout_of`]).
-//! Redeemed credit no longer weighs in votes.
+//! Anyone funds an admitted cooperative's reserve ([`Pallet::fund`]); each deposit is split
+//! between two buckets by the cooperative's `reserve_split` (default 75% `Subsistence`, 25%
+//! `Commons`; [`Reserve::split`]). A cooperative still pending (applied, not admitted) has no
+//! reserve to fund yet ([`Error::CooperativeNotActive`]): its application may still be rejected
+//! or withdrawn, and its reserve's funds would be stranded; a suspended cooperative's reserve
+//! may be funded.
+//!
+//! The cooperative sets the rate ([`Pallet::set_rate`]): a [`Price`], native units per unit of
+//! credit (both in their smallest units), encoded exactly as the exchange quotes that credit
+//! against the native token; zero means not set. A member redeems credit up to its entitlement
+//! in a category ([`Pallet::redeem`]): the credit leaves circulation
+//! ([`RedeemableCredit::burn`]: its balance goes down, the cooperative's account up, so every
+//! currency still sums to zero), and it is paid `⌊rate · amount⌋` minus the exit fee (rounded
+//! up), which stays in the bucket ([`Pallet::payout_of`], [`payout_at`]): every rounding goes
+//! the reserve's way, never the member's. Redeemed credit no longer weighs in votes.
 //!
 //! When the bucket cannot pay ([`Pallet::can_pay`]) or others already wait, the request waits
 //! in that bucket's FIFO queue; deposits serve the queue as they arrive, at most
@@ -42,30 +49,40 @@
 //! cooperative's standing sell order earns is paid into the reserve account and split like a
 //! deposit (`deposited`), without serving the queues (the next deposit does).
 //!
+//! What is earmarked is always payable in full, its last unit too: the reserve account pays
+//! keeping its existential deposit, which the buckets may count, so an earmark is accepted only
+//! if the account can then pay everything earmarked and stay alive, and a bucket pays a
+//! redemption only if the account can still pay everything earmarked after it
+//! ([`Reserve::keeps_earmark_payable`], in `earmark` and [`Pallet::can_pay`]). So no sale to the
+//! standing buy order fails for the existential deposit.
+//!
 //! ## Invariants ([`Pallet::do_try_state`])
 //!
 //! - Each reserve's buckets and earmark sum to everything funded minus everything paid, and the
-//!   reserve account holds at least that.
+//!   reserve account holds at least that; it can pay everything earmarked and stay alive.
 //! - Each queue's head is not past its tail; its waiting count is the number of its requests,
 //!   all between its head and tail; every request belongs to a queue.
 //! - Each member's count of waiting requests in a bucket is the number of its requests there,
 //!   at most `MaxRequestsPerMember`; each member with waiting requests has exactly their
 //!   deposits on hold.
 //!
-//! ## Storage version 2
+//! ## Storage versions
 //!
-//! A [`Request`] records its deposit and [`WaitingRequests`] counts each member's; the runtime
-//! runs [`migrations::v2::MigrateV1ToV2`] from version 1.
+//! - 2: a [`Request`] records its deposit and [`WaitingRequests`] counts each member's; the
+//!   runtime runs [`migrations::v2::MigrateV1ToV2`] from version 1.
+//! - 3: a [`Reserve`]'s rate is a [`Price`] (it was a whole number of native units per unit of
+//!   credit); the runtime runs [`migrations::v3::MigrateV2ToV3`] from version 2, which keeps
+//!   every rate's value.
 //!
 //! ## Where things are
 //!
 //! | module | what |
 //! |---|---|
-//! | [`types`] | the stored records and their rules: [`Reserve`] (split, buckets, earmark), [`QueueBounds`], [`Request`], [`payout_at`] |
-//! | `reserve` | funding ([`Pallet::do_fund`]), the rate ([`Pallet::do_set_rate`]), [`Pallet::can_pay`], [`Pallet::reserve_info`], the `ReserveLedger` impl |
+//! | [`types`] | the stored records and their rules: [`Reserve`] (split, buckets, earmark and what keeps it payable), [`QueueBounds`], [`Request`], [`payout_at`] |
+//! | `reserve` | funding ([`Pallet::do_fund`]), the rate ([`Pallet::do_set_rate`]), [`Pallet::can_pay`], [`Pallet::reducible`], [`Pallet::reserve_info`], the `ReserveLedger` impl |
 //! | `redeem` | [`Pallet::do_redeem`] (paid at once, or queued), [`Pallet::payout_of`] |
 //! | `queue` | the FIFO queues: a request waits at the back (within its member's bound, its deposit held), deposits serve the front, [`Pallet::do_cancel`] |
-//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`] |
+//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`], [`migrations::v3::MigrateV2ToV3`] |
 //! | `try_state` | [`Pallet::do_try_state`] |
 //! | [`weights`] | generated weights |
 
@@ -94,7 +111,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use confoederatio_primitives::{
-	CoopId, CoopUnavailable, Cooperatives, Credit, RedeemableCredit, WorkCategory,
+	CoopId, CoopUnavailable, Cooperatives, Credit, Price, RedeemableCredit, WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -118,9 +135,10 @@ pub mod pallet {
 	use frame_support::{traits::fungible::Mutate, PalletId};
 	use sp_runtime::Perbill;
 
-	/// The in-code storage version: 2 since a waiting [`Request`] records its deposit and
+	/// The in-code storage version: 3 since a [`Reserve`]'s rate is a [`Price`]
+	/// ([`migrations::v3`]); 2 since a waiting [`Request`] records its deposit and
 	/// [`WaitingRequests`] counts each member's ([`migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -246,8 +264,9 @@ pub mod pallet {
 		RateSet {
 			/// The cooperative.
 			coop: CoopId,
-			/// Native units per unit of credit, before the exit fee.
-			rate: BalanceOf<T>,
+			/// Native units per unit of credit (smallest units, as the exchange prices the
+			/// credit), before the exit fee; zero stops redemptions.
+			rate: Price,
 		},
 		/// A member redeemed credit and was paid.
 		Redeemed {
@@ -314,7 +333,7 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No cooperative has this id.
 		UnknownCooperative,
-		/// The cooperative is not active.
+		/// The cooperative is not active (to fund its reserve: not yet admitted).
 		CooperativeNotActive,
 		/// The caller is not a member of the cooperative.
 		NotMember,
@@ -343,7 +362,7 @@ pub mod pallet {
 		/// Deposit `amount` of the native token into `coop`'s reserve, split between its buckets
 		/// by its `reserve_split`; then serve waiting requests, at most `MaxServedPerFund`.
 		///
-		/// Signed, by anyone; `coop` must exist.
+		/// Signed, by anyone; `coop` must be admitted (active or suspended), not pending.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::fund(T::MaxServedPerFund::get()))]
 		pub fn fund(
@@ -356,23 +375,21 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::fund(served)).into())
 		}
 
-		/// Set `coop`'s redemption rate: native units per unit of credit, before the exit fee.
+		/// Set `coop`'s redemption rate: native units per unit of credit, both in their smallest
+		/// units, before the exit fee, as a [`Price`] (the exchange's encoding of the price of
+		/// `coop`'s credit against the native token).
 		///
 		/// Origin `Cooperative(coop)`. Zero stops redemptions (waiting requests keep the payout
 		/// fixed when they were made).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_rate())]
-		pub fn set_rate(
-			origin: OriginFor<T>,
-			coop: CoopId,
-			#[pallet::compact] rate: BalanceOf<T>,
-		) -> DispatchResult {
+		pub fn set_rate(origin: OriginFor<T>, coop: CoopId, rate: Price) -> DispatchResult {
 			T::CooperativeOrigin::ensure_origin(origin, &coop)?;
 			Self::do_set_rate(coop, rate)
 		}
 
 		/// Redeem `amount` of `coop`'s credit from the member's entitlement in `category`: the
-		/// credit leaves circulation, and the member is paid `amount · rate` minus the exit fee
+		/// credit leaves circulation, and the member is paid `⌊amount · rate⌋` minus the exit fee
 		/// from that bucket, or waits in its queue if the bucket cannot pay yet (with
 		/// `RequestDeposit` held, and at most `MaxRequestsPerMember` of its requests waiting
 		/// there).

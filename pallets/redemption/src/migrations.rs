@@ -1,4 +1,5 @@
-//! Storage migrations. The runtime lists [`v2::MigrateV1ToV2`] among `Executive`'s migrations.
+//! Storage migrations. The runtime lists [`v2::MigrateV1ToV2`] and then [`v3::MigrateV2ToV3`]
+//! among `Executive`'s migrations.
 
 use crate::*;
 
@@ -143,6 +144,122 @@ pub mod v2 {
 		1,
 		2,
 		UncheckedMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// Version 2 → 3: a [`Reserve`]'s rate is a [`Price`], native units per unit of credit as the
+/// exchange encodes the price of that credit against the native token, where version 2 stored a
+/// whole number of native units per unit of credit.
+pub mod v3 {
+	use super::*;
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	#[cfg(feature = "try-runtime")]
+	use frame_support::traits::GetStorageVersion;
+	use frame_support::{migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade};
+	use sp_runtime::{traits::UniqueSaturatedInto, FixedPointNumber};
+
+	/// A reserve as version 2 stored it: its rate a whole number of native units per unit of
+	/// credit.
+	#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+	pub struct OldReserve<Balance> {
+		/// What the `Subsistence` bucket holds.
+		pub subsistence: Balance,
+		/// What the `Commons` bucket holds.
+		pub commons: Balance,
+		/// Native units paid per unit of credit redeemed, before the exit fee (zero: not set).
+		pub rate: Balance,
+		/// What the `Commons` bucket set aside for the standing buy order.
+		pub earmarked: Balance,
+		/// Everything ever deposited.
+		pub funded: Balance,
+		/// Everything ever paid out.
+		pub paid: Balance,
+	}
+
+	impl<Balance: UniqueSaturatedInto<u128>> OldReserve<Balance> {
+		/// The same reserve in version 3: every field as it was, the rate `r` as the price
+		/// `r` (`Price::saturating_from_integer`; a rate beyond the largest price, about
+		/// 3.4 · 10^20 native units per unit of credit, would become the largest price).
+		pub fn migrate(self) -> Reserve<Balance> {
+			Reserve {
+				subsistence: self.subsistence,
+				commons: self.commons,
+				rate: Price::saturating_from_integer(self.rate.unique_saturated_into()),
+				earmarked: self.earmarked,
+				funded: self.funded,
+				paid: self.paid,
+			}
+		}
+	}
+
+	/// Version 2's reserves.
+	#[allow(missing_docs)] // `storage_alias` declares an undocumented prefix type.
+	pub mod v2 {
+		use super::*;
+
+		/// The reserves as version 2 stored them.
+		#[frame_support::storage_alias]
+		pub type Reserves<T: Config> =
+			StorageMap<Pallet<T>, Twox64Concat, CoopId, OldReserve<BalanceOf<T>>>;
+	}
+
+	/// The migration, without the version check ([`MigrateV2ToV3`] adds it): every stored
+	/// reserve's integer rate `r` becomes `Price::saturating_from_integer(r)`
+	/// ([`OldReserve::migrate`]), which redeems exactly as before; nothing else changes. A
+	/// reserve that does not decode as version 2 is dropped by `translate` and reported by the
+	/// try-runtime checks.
+	pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut translated = 0u64;
+			Reserves::<T>::translate::<OldReserve<BalanceOf<T>>, _>(|_, old| {
+				translated = translated.saturating_add(1);
+				Some(old.migrate())
+			});
+			T::DbWeight::get().reads_writes(translated, translated)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let reserves: Vec<(CoopId, OldReserve<BalanceOf<T>>)> =
+				v2::Reserves::<T>::iter().collect();
+			ensure!(
+				v2::Reserves::<T>::iter_keys().count() == reserves.len(),
+				"a version 2 reserve does not decode"
+			);
+			Ok(reserves.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = <Vec<(CoopId, OldReserve<BalanceOf<T>>)>>::decode(&mut &state[..])
+				.map_err(|_| "the pre-upgrade state does not decode")?;
+			ensure!(
+				Reserves::<T>::iter_keys().count() == before.len(),
+				"reserves appeared or vanished"
+			);
+			for (coop, old) in before {
+				ensure!(
+					Reserves::<T>::get(coop) == Some(old.migrate()),
+					"a migrated reserve differs from its version 2 record"
+				);
+			}
+			ensure!(Pallet::<T>::on_chain_storage_version() == 3, "the storage version is not 3");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 2 → 3, run only at version 2 (then the version is 3): list it in the runtime's
+	/// migrations, after [`super::v2::MigrateV1ToV2`], as
+	/// `pallet_redemption::migrations::v3::MigrateV2ToV3<Runtime>`.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
+		2,
+		3,
+		UncheckedMigrateV2ToV3<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

@@ -1,7 +1,9 @@
 //! Redeeming credit: what it pays, and paying it at once or queueing it.
 
 use crate::{payout_at, BalanceOf, Config, Error, Event, Pallet, Queues, Reserves};
-use confoederatio_primitives::{CoopId, Cooperatives, Credit, RedeemableCredit, WorkCategory};
+use confoederatio_primitives::{
+	CoopId, Cooperatives, Credit, Price, RedeemableCredit, WorkCategory,
+};
 use frame_support::{
 	ensure,
 	traits::{fungible::Inspect, Get},
@@ -10,10 +12,11 @@ use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// What redeeming `credit` at `rate` pays, and the exit fee kept in the bucket:
-	/// `(payout, fee)` ([`payout_at`] with `ExitFee`; the fee rounds up, the payout down).
+	/// `(payout, fee)` ([`payout_at`] with `ExitFee`: `⌊rate · credit⌋` less the fee rounded up,
+	/// so the payout rounds down).
 	pub fn payout_of(
 		credit: Credit,
-		rate: BalanceOf<T>,
+		rate: Price,
 	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
 		payout_at(credit, rate, T::ExitFee::get()).ok_or_else(|| Error::<T>::Overflow.into())
 	}

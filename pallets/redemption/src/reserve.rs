@@ -2,7 +2,9 @@
 //! the exchange asks of it ([`ReserveLedger`]).
 
 use crate::{BalanceOf, Config, Error, Event, Pallet, Queues, Reserve, Reserves};
-use confoederatio_primitives::{CoopId, Cooperatives, ReserveInfo, ReserveLedger, WorkCategory};
+use confoederatio_primitives::{
+	CoopId, Cooperatives, Price, ReserveInfo, ReserveLedger, WorkCategory,
+};
 use frame_support::{
 	ensure,
 	traits::{
@@ -30,10 +32,21 @@ impl<T: Config> Pallet<T> {
 			.info(waiting(WorkCategory::Subsistence), waiting(WorkCategory::Commons))
 	}
 
+	/// What `coop`'s reserve account can pay and stay alive: its reducible balance, keeping its
+	/// existential deposit.
+	pub fn reducible(coop: CoopId) -> BalanceOf<T> {
+		T::Currency::reducible_balance(
+			&Self::reserve_account(coop),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+	}
+
 	/// Whether `reserve`'s bucket of `category` can pay `payout` now: the bucket holds it, and
-	/// `coop`'s reserve account can pay it and stay alive. Its last existential deposit is never
-	/// paid out, so that no dust is reaped from a reserve (a payout that would take it waits
-	/// for the next deposit).
+	/// `coop`'s reserve account can pay it, stay alive and still pay everything earmarked
+	/// ([`Reserve::keeps_earmark_payable`]). Its last existential deposit is never paid out, so
+	/// that no dust is reaped from a reserve, and what the exchange set aside stays payable in
+	/// full (a payout that would take either waits for the next deposit).
 	pub fn can_pay(
 		coop: CoopId,
 		reserve: &Reserve<BalanceOf<T>>,
@@ -41,11 +54,7 @@ impl<T: Config> Pallet<T> {
 		payout: BalanceOf<T>,
 	) -> bool {
 		reserve.covers(category, payout)
-			&& T::Currency::reducible_balance(
-				&Self::reserve_account(coop),
-				Preservation::Preserve,
-				Fortitude::Polite,
-			) >= payout
+			&& reserve.keeps_earmark_payable(Self::reducible(coop), payout)
 	}
 
 	/// Pays `payout` from `reserve`'s bucket of `category` to `to`; the caller checked
@@ -63,13 +72,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Deposits into a reserve and serves its queues. Returns how many requests it served or
-	/// skipped. Does not check the origin.
+	/// skipped. Checks that the amount is not zero and that `coop` was admitted (active or
+	/// suspended: a pending cooperative's application may still be rejected or withdrawn, and
+	/// its reserve's funds would be stranded); does not check the origin.
 	pub fn do_fund(
 		coop: CoopId,
 		from: T::AccountId,
 		amount: BalanceOf<T>,
 	) -> Result<u32, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		T::Cooperatives::ensure_admitted(coop).map_err(Error::<T>::from)?;
 		let mut reserve = Reserves::<T>::get(coop).unwrap_or_default();
 		let (subsistence, commons) = Self::add_deposit(coop, &mut reserve, amount)?;
 		T::Currency::transfer(&from, &Self::reserve_account(coop), amount, Preservation::Preserve)?;
@@ -82,8 +94,9 @@ impl<T: Config> Pallet<T> {
 		Ok(T::MaxServedPerFund::get().saturating_sub(budget))
 	}
 
-	/// Sets `coop`'s rate. Checks that `coop` exists, not the origin.
-	pub fn do_set_rate(coop: CoopId, rate: BalanceOf<T>) -> DispatchResult {
+	/// Sets `coop`'s rate (native units per unit of credit, as the exchange prices its credit;
+	/// zero stops redemptions). Checks that `coop` exists, not the origin.
+	pub fn do_set_rate(coop: CoopId, rate: Price) -> DispatchResult {
 		T::Cooperatives::ensure_exists(coop).map_err(Error::<T>::from)?;
 		Reserves::<T>::mutate(coop, |reserve| {
 			reserve.get_or_insert_with(Default::default).rate = rate;
@@ -124,9 +137,18 @@ impl<T: Config> ReserveLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Self::reserve_account(coop)
 	}
 
+	/// Refused (`InsufficientReserve`) unless the `Commons` bucket holds `amount` and the reserve
+	/// account can then pay everything earmarked and stay alive
+	/// ([`Reserve::keeps_earmark_payable`]), so that every fill of the standing buy order can be
+	/// paid, its last one too.
 	fn earmark(coop: CoopId, amount: BalanceOf<T>) -> DispatchResult {
 		Self::change_reserve(coop, |reserve| {
-			reserve.earmark(amount).map_err(|error| Error::<T>::from(error).into())
+			reserve.earmark(amount).map_err(Error::<T>::from)?;
+			ensure!(
+				reserve.keeps_earmark_payable(Self::reducible(coop), Zero::zero()),
+				Error::<T>::InsufficientReserve
+			);
+			Ok(())
 		})
 	}
 

@@ -10,13 +10,15 @@ use frame_support::{
 		Get,
 	},
 };
-use sp_runtime::Saturating;
+use sp_runtime::{traits::Zero, Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// The invariants of this pallet's storage (iterates over all of it: for tests and
 	/// try-runtime, never for a call):
 	/// - each reserve's buckets and earmark ([`crate::Reserve::held`]) are what was funded minus
 	///   what was paid ([`crate::Reserve::unspent`]), and its account holds at least that;
+	/// - each reserve's account can pay everything earmarked and stay alive (its reducible
+	///   balance is at least the earmark: [`crate::Reserve::keeps_earmark_payable`]);
 	/// - each queue's head is not past its tail, its requests lie within them
 	///   ([`crate::QueueBounds::spans`]) and its waiting count is their number;
 	/// - every request belongs to a queue;
@@ -35,6 +37,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance(&Self::reserve_account(coop)) >= held,
 				"the reserve account holds less than its buckets"
+			);
+			ensure!(
+				reserve.keeps_earmark_payable(Self::reducible(coop), Zero::zero()),
+				"the reserve account cannot pay everything earmarked and stay alive"
 			);
 		}
 		for (key, queue) in Queues::<T>::iter() {

@@ -3,9 +3,9 @@
 //! `do_try_state` and the runtime API all use these methods, so that each rule is written once.
 
 use codec::{Decode, Encode, MaxEncodedLen};
-use confoederatio_primitives::{Credit, ReserveInfo, WorkCategory};
+use confoederatio_primitives::{Credit, Price, ReserveInfo, WorkCategory};
 use scale_info::TypeInfo;
-use sp_runtime::{traits::AtLeast32BitUnsigned, Perbill};
+use sp_runtime::{traits::AtLeast32BitUnsigned, FixedPointNumber, Perbill};
 
 /// A queued request's position in its bucket's queue.
 pub type QueueIndex = u32;
@@ -19,16 +19,16 @@ pub enum ReserveError {
 	Overflow,
 }
 
-/// `credit · rate` paid out, less the exit fee on it: `(payout, fee)`. The fee rounds up, so
-/// that the payout rounds down (a member is never paid more than the rate). `None` if
-/// `credit · rate` does not fit a balance.
+/// What redeeming `credit` at `rate` pays, less the exit fee on it: `(payout, fee)`. The gross
+/// amount `rate · credit` rounds down to a whole native unit and the fee on it rounds up, so
+/// that every rounding goes the reserve's way, never the member's: a member is never paid more
+/// than the rate. `None` if `rate · credit` does not fit a balance.
 pub fn payout_at<Balance: AtLeast32BitUnsigned + Copy>(
 	credit: Credit,
-	rate: Balance,
+	rate: Price,
 	exit_fee: Perbill,
 ) -> Option<(Balance, Balance)> {
-	let credit: Balance = credit.try_into().ok()?;
-	let gross = rate.checked_mul(&credit)?;
+	let gross: Balance = rate.checked_mul_int(credit)?.try_into().ok()?;
 	let fee = exit_fee.mul_ceil(gross);
 	Some((gross.saturating_sub(fee), fee))
 }
@@ -40,8 +40,10 @@ pub struct Reserve<Balance> {
 	pub subsistence: Balance,
 	/// What the `Commons` bucket holds.
 	pub commons: Balance,
-	/// Native units paid per unit of credit redeemed, before the exit fee (zero: not set).
-	pub rate: Balance,
+	/// The redemption rate: native units paid per unit of credit redeemed, both in their
+	/// smallest units, before the exit fee; a [`Price`], exactly as the exchange quotes this
+	/// cooperative's credit against the native token (zero: not set).
+	pub rate: Price,
 	/// What the `Commons` bucket set aside for the cooperative's standing buy order on the
 	/// exchange: still in the reserve account, no longer in the bucket.
 	pub earmarked: Balance,
@@ -72,6 +74,14 @@ impl<Balance: AtLeast32BitUnsigned + Copy> Reserve<Balance> {
 	/// to pay it: `Pallet::can_pay`).
 	pub fn covers(&self, category: WorkCategory, payout: Balance) -> bool {
 		self.bucket(category) >= payout
+	}
+
+	/// Whether the reserve account, able to pay `reducible` while it stays alive (its reducible
+	/// balance, keeping its existential deposit), can pay `payout` and then still everything
+	/// earmarked. What the exchange set aside is always payable in full: an earmark is accepted,
+	/// and a bucket pays, only while this holds (with a zero `payout`: the earmark alone).
+	pub fn keeps_earmark_payable(&self, reducible: Balance, payout: Balance) -> bool {
+		self.earmarked.checked_add(&payout).is_some_and(|needed| reducible >= needed)
 	}
 
 	/// How a deposit of `amount` is split by a cooperative's `reserve_split`:

@@ -1,6 +1,8 @@
 //! The exchange in the runtime: members of two cooperatives trade credit for credit and for
 //! CONF inside a band; the cooperative's standing orders issue and buy back credit through
-//! its reserve; the fee reaches the federation's account; credit on offer does not vote.
+//! its reserve, buying back only earned credit; a fee in credit goes back to its cooperative's
+//! account (and the upgrade returns the fees stranded at the federation's); credit on offer does
+//! not vote.
 
 use super::*;
 use crate::configs::FederationAccount;
@@ -53,7 +55,10 @@ fn members_of_two_cooperatives_trade_inside_the_band() {
 			),
 			pallet_federated_dex::Error::<Runtime>::OutsideBand
 		);
-		// Dave buys 5 hours for 10 CONF; 0.3% of the credit is the federation's fee.
+		// Dave buys 5 hours for 10 CONF; 0.3% of the credit is the fee, which goes back to the
+		// bakery's account (none to the federation's, which could never spend it).
+		let bakery = crate::Cooperatives::account_of(0);
+		let bakery_credit = MutualCredit::account_info(0, &bakery).balance;
 		let alice_conf = Balances::balance(&alice);
 		assert_ok!(Dex::place_order(
 			RuntimeOrigin::signed(dave.clone()),
@@ -69,7 +74,8 @@ fn members_of_two_cooperatives_trade_inside_the_band() {
 			MutualCredit::account_info(0, &dave).balance,
 			(5 * CREDIT_PER_HOUR - fee) as i128
 		);
-		assert_eq!(MutualCredit::account_info(0, &federation).balance, fee as i128);
+		assert_eq!(MutualCredit::account_info(0, &bakery).balance, bakery_credit + fee as i128);
+		assert_eq!(MutualCredit::account_info(0, &federation).balance, 0);
 		// Credit for credit: Dave sells his cooperative's for Alice's.
 		assert_ok!(Dex::place_order(
 			RuntimeOrigin::signed(alice.clone()),
@@ -104,7 +110,8 @@ fn standing_orders_issue_at_the_ceiling_and_buy_back_from_the_reserve() {
 		assert_eq!(Redemption::reserve_info(0).earmarked, 40 * UNIT);
 		let issuer = crate::Cooperatives::account_of(0);
 		let issued = MutualCredit::account_info(0, &issuer).balance;
-		// Dave buys 10 new hours at the ceiling: the reserve earns 30 CONF.
+		// Dave buys 10 new hours at the ceiling: the reserve earns 30 CONF; the fee in the
+		// bakery's own credit is simply not issued.
 		assert_ok!(Dex::place_order(
 			RuntimeOrigin::signed(dave.clone()),
 			Native,
@@ -112,13 +119,13 @@ fn standing_orders_issue_at_the_ceiling_and_buy_back_from_the_reserve() {
 			30 * UNIT,
 			per_hour(3)
 		));
-		assert_eq!(
-			MutualCredit::account_info(0, &issuer).balance,
-			issued - 10 * CREDIT_PER_HOUR as i128
-		);
+		let credit_fee = (10 * CREDIT_PER_HOUR * 3).div_ceil(1_000);
+		let issued_now = issued - (10 * CREDIT_PER_HOUR - credit_fee) as i128;
+		assert_eq!(MutualCredit::account_info(0, &issuer).balance, issued_now);
 		let reserve = Redemption::reserve_info(0);
 		assert_eq!(reserve.subsistence + reserve.commons + reserve.earmarked, 430 * UNIT);
-		// Alice sells 5 hours back at the floor, paid from the earmark.
+		// Alice sells 5 hours of the commons work she earned back at the floor, paid from the
+		// earmark; her entitlement goes with them.
 		let before = Balances::balance(&alice);
 		assert_ok!(Dex::place_order(
 			RuntimeOrigin::signed(alice.clone()),
@@ -132,8 +139,55 @@ fn standing_orders_issue_at_the_ceiling_and_buy_back_from_the_reserve() {
 		assert_eq!(Redemption::reserve_info(0).earmarked, 35 * UNIT);
 		assert_eq!(
 			MutualCredit::account_info(0, &issuer).balance,
-			issued - 5 * CREDIT_PER_HOUR as i128
+			issued_now + 5 * CREDIT_PER_HOUR as i128
 		);
+		assert_eq!(MutualCredit::account_info(0, &alice).commons_entitlement, 15 * CREDIT_PER_HOUR);
+		// Dave's bought credit is not earned: the standing order passes over it.
+		assert_ok!(Dex::place_order(
+			RuntimeOrigin::signed(dave.clone()),
+			Credit(0),
+			Native,
+			5 * CREDIT_PER_HOUR,
+			per_hour(1)
+		));
+		assert_eq!(Redemption::reserve_info(0).earmarked, 35 * UNIT);
+		assert_eq!(MutualCredit::account_info(0, &dave).offered, 5 * CREDIT_PER_HOUR);
 		check_invariants();
+	});
+}
+
+/// Before mutual credit's storage version 3, the exchange's credit fees went to the
+/// federation's keyless account, stranded there; the upgrade returns them to their
+/// cooperatives' accounts, once.
+#[test]
+fn the_upgrade_returns_stranded_credit_fees_to_their_cooperatives() {
+	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let federation = crate::configs::FederationAccount::get();
+		let bakery = crate::Cooperatives::account_of(0);
+		// As version 2 left it: the federation's account holds 3 units of the bakery's credit.
+		assert_ok!(MutualCredit::do_issue(
+			0,
+			&federation,
+			confoederatio_primitives::WorkCategory::Commons,
+			3
+		));
+		StorageVersion::new(2).put::<MutualCredit>();
+		let before = MutualCredit::account_info(0, &bakery).balance;
+		crate::migrations::ReturnFederationCreditFees::on_runtime_upgrade();
+		assert_eq!(MutualCredit::account_info(0, &federation).balance, 0);
+		assert!(!pallet_mutual_credit::Accounts::<Runtime>::contains_key(0, &federation));
+		assert_eq!(MutualCredit::account_info(0, &bakery).balance, before + 3);
+		pallet_mutual_credit::migrations::v3::MigrateV2ToV3::<Runtime>::on_runtime_upgrade();
+		check_invariants();
+		// Once: at version 3 it reads the version and does nothing.
+		assert_ok!(MutualCredit::do_issue(
+			0,
+			&federation,
+			confoederatio_primitives::WorkCategory::Commons,
+			3
+		));
+		crate::migrations::ReturnFederationCreditFees::on_runtime_upgrade();
+		assert_eq!(MutualCredit::account_info(0, &federation).balance, 3);
 	});
 }

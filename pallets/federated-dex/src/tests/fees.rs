@@ -41,7 +41,7 @@ fn a_fill_the_fee_would_eat_is_not_made() {
 		MockLedger::issue(0, 1, Commons, 100);
 		MockLedger::issue(0, 2, Commons, 100);
 		let ask = place(1, Credit(0), Native, 100, price(10));
-		assert_eq!(Dex::quote(Native, Credit(0), 10), ExchangeQuote::default());
+		assert_eq!(Dex::quote(&4, Native, Credit(0), 10), ExchangeQuote::default());
 		let bid = place(4, Native, Credit(0), 10, price(10));
 		assert!(!events().iter().any(|event| matches!(event, Event::Trade { .. })));
 		assert_eq!(Orders::<Test>::get(bid).map(|order| order.remaining), Some(10));
@@ -66,7 +66,7 @@ fn a_dust_order_the_fee_would_eat_is_closed_not_a_wall() {
 		let dust = place(1, Credit(0), Native, 1, price(10));
 		let ask = place(2, Credit(0), Native, 100, price(11));
 		assert_eq!(
-			Dex::quote(Native, Credit(0), 550),
+			Dex::quote(&4, Native, Credit(0), 550),
 			ExchangeQuote { spent: 550, received: 49, fee: 1, fills: 2 }
 		);
 		assert_eq!(

@@ -36,6 +36,13 @@ fn credit(coop: CoopId, who: u64) -> i128 {
 	MockLedger::holding(coop, who).balance
 }
 
+/// The credit fees `coop`'s account received back, when it had issued `issued` (a fee in a
+/// cooperative's credit goes back to its account; none reaches the federation's account).
+fn credit_fees(coop: CoopId, issued: i128) -> i128 {
+	assert_eq!(credit(coop, FEE_ACCOUNT), 0, "no credit fee reaches the federation's account");
+	credit(coop, MockCooperatives::account_of(coop)) + issued
+}
+
 fn offered(coop: CoopId, who: u64) -> u128 {
 	MockLedger::holding(coop, who).offered
 }
@@ -86,7 +93,7 @@ fn holds(asset: AssetKind, who: u64) -> i128 {
 }
 
 /// Places `who`'s order and measures what it did, as a quote reports it: what `who` spent of
-/// `give` and received of `get`, the fee the federation's account received, and the fills.
+/// `give` and received of `get`, the fees its trades charged, and the fills.
 fn traded(
 	who: u64,
 	give: AssetKind,
@@ -95,12 +102,20 @@ fn traded(
 	at: Price,
 ) -> Result<ExchangeQuote, DispatchError> {
 	let (market, side) = Market::of(give, get).ok_or(Error::<Test>::SameAsset)?;
-	let (gave, got, fees) = (holds(give, who), holds(get, who), holds(get, FEE_ACCOUNT));
+	let (gave, got) = (holds(give, who), holds(get, who));
+	System::reset_events();
 	let placed = Dex::do_place(who, market, side, at, amount, false)?;
+	let fee = events()
+		.iter()
+		.map(|event| match event {
+			Event::Trade { fee, .. } => *fee,
+			_ => 0,
+		})
+		.sum();
 	Ok(ExchangeQuote {
 		spent: (gave - holds(give, who)) as u128,
 		received: (holds(get, who) - got) as u128,
-		fee: (holds(get, FEE_ACCOUNT) - fees) as u128,
+		fee,
 		fills: placed.fills,
 	})
 }

@@ -65,7 +65,7 @@ fn a_crossing_order_trades_at_the_resting_price_and_pays_the_fee() {
 			price: price(10),
 			fee: 1,
 		}));
-		assert_eq!((credit(0, 4), credit(0, FEE_ACCOUNT), credit(0, 1)), (99, 1, 900));
+		assert_eq!((credit(0, 4), credit_fees(0, 1_000), credit(0, 1)), (99, 1, 900));
 		assert_eq!(offered(0, 1), 300);
 		assert_eq!(native(1), ENDOWMENT - DEPOSIT + 1_000);
 		assert_eq!(native(4), ENDOWMENT - 1_000);
@@ -128,7 +128,7 @@ fn one_call_trades_with_at_most_max_fills_orders() {
 		let info = result.expect("placed");
 		// Charged for the fills it made, not for the most it could have made.
 		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::place_order(MAX_FILLS)));
-		assert_eq!(credit(0, 4) + credit(0, FEE_ACCOUNT), 40);
+		assert_eq!(credit(0, 4) + credit_fees(0, 1_000), 40);
 		// The rest waits on the book, behind nothing: the last ask is still there.
 		assert_eq!(book(market0(), Side::Ask).len(), (MAX_ORDERS - MAX_FILLS) as usize);
 		assert_eq!(book(market0(), Side::Bid), vec![id]);
@@ -215,7 +215,7 @@ fn credit_trades_for_credit_across_cooperatives() {
 		assert_eq!(book(Market { base: Credit(0), quote: Credit(1) }, Side::Ask), vec![ask]);
 		// 4 gives 300 of Credit(1) for Credit(0) at up to 2: it buys 150 (fee ⌈1.5⌉ = 2).
 		place(4, Credit(1), Credit(0), 300, price(2));
-		assert_eq!((credit(0, 4), credit(0, FEE_ACCOUNT)), (148, 2));
+		assert_eq!((credit(0, 4), credit_fees(0, 1_000)), (148, 2));
 		assert_eq!((credit(1, 1), credit(1, 4)), (300, 700));
 		assert_eq!(credit(0, 1), 850);
 	});

@@ -137,6 +137,28 @@ fn check_trades(limits: &mut BTreeMap<OrderId, (Side, Price)>) -> Result<(), Tes
 	Ok(())
 }
 
+/// The credit of cooperative 0 its standing buy orders bought in one call's trades (`bids`:
+/// the ids of its standing buy orders so far, which this extends with the call's new ones).
+fn bought_back(bids: &mut alloc::collections::btree_set::BTreeSet<OrderId>) -> u128 {
+	let mut bought = 0;
+	for event in events() {
+		match event {
+			Event::OrderPlaced { id, owner, give: Native, get: Credit(0), .. }
+				if owner == MockCooperatives::account_of(0) =>
+			{
+				bids.insert(id);
+			},
+			Event::Trade { maker_order, taker_order, base_amount, .. }
+				if bids.contains(&maker_order) || bids.contains(&taker_order) =>
+			{
+				bought += base_amount;
+			},
+			_ => {},
+		}
+	}
+	bought
+}
+
 proptest! {
 	#![proptest_config(ProptestConfig::with_cases(500))]
 
@@ -144,15 +166,20 @@ proptest! {
 	/// units are all where they were or moved, every credit sums to zero, every hold matches
 	/// the book, and a failed call changes nothing. No order trades beyond its limit: every
 	/// trade is at the resting order's price, and an arriving order's average price over its
-	/// trades is within its own. Every trade pays its fee, never zero.
+	/// trades is within its own. Every trade pays its fee, never zero. The reserve never pays
+	/// for more credit than entitlements: what the standing buy orders buy is at most what the
+	/// sellers' `Commons` entitlements went down by.
 	#[test]
 	fn no_value_is_created_or_lost(steps in proptest::collection::vec(step(), 1..60)) {
 		new_test_ext().execute_with(|| {
-			// 1..=6 hold both credits; 7 holds none.
+			// 1..=6 earned both credits; 7 earned none, and holds 500 of 1's credit.
 			for who in 1..=6 {
 				MockLedger::issue(0, who, Commons, 2_000);
 				MockLedger::issue(1, who, Commons, 2_000);
 			}
+			MockLedger::pay(0, 1, 7, 500);
+			let mut entitled = MockLedger::entitlements(0, Commons);
+			let mut standing_bids = Default::default();
 			MockReserve::fund(0, 9, 8_000);
 			assert_ok!(Dex::set_price_band(coop_origin(0), 0, price(2), price(11)));
 			let total = native_total();
@@ -164,6 +191,13 @@ proptest! {
 					prop_assert_eq!(root, sp_io::storage::root(sp_runtime::StateVersion::V1));
 				}
 				check_trades(&mut limits)?;
+				let now_entitled = MockLedger::entitlements(0, Commons);
+				let bought = bought_back(&mut standing_bids);
+				prop_assert!(
+					bought <= entitled - now_entitled,
+					"bought back {} for {} of entitlement", bought, entitled - now_entitled
+				);
+				entitled = now_entitled;
 				prop_assert_eq!(native_total(), total);
 				prop_assert!(Dex::do_try_state().is_ok(), "{:?}", Dex::do_try_state());
 				prop_assert!(MockLedger::consistent());
@@ -254,7 +288,7 @@ proptest! {
 			}
 			prop_assert!(Dex::do_try_state().is_ok(), "{:?}", Dex::do_try_state());
 
-			let quote = Dex::quote(give, get, amount);
+			let quote = Dex::quote(&TAKER, give, get, amount);
 			let placed = Market::of(give, get)
 				.map(|(market, side)| limits(market, side))
 				.unwrap_or_default()

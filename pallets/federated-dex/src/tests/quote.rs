@@ -10,11 +10,11 @@ fn a_quote_walks_the_book_as_an_order_would() {
 		place(1, Credit(0), Native, 100, price(10));
 		// Fees: 1 on 100, ⌈0.5⌉ = 1 on 50.
 		assert_eq!(
-			Dex::quote(Native, Credit(0), 1_400),
+			Dex::quote(&4, Native, Credit(0), 1_400),
 			ExchangeQuote { spent: 1_400, received: 99 + 49, fee: 2, fills: 2 }
 		);
-		assert_eq!(Dex::quote(Credit(0), Native, 10), ExchangeQuote::default());
-		assert_eq!(Dex::quote(Native, Native, 10), ExchangeQuote::default());
+		assert_eq!(Dex::quote(&4, Credit(0), Native, 10), ExchangeQuote::default());
+		assert_eq!(Dex::quote(&4, Native, Native, 10), ExchangeQuote::default());
 		// The quote is what happens.
 		place(4, Native, Credit(0), 1_400, price(10));
 		assert_eq!(credit(0, 4), 148);
@@ -31,7 +31,7 @@ fn a_quote_stops_where_placing_does() {
 		let one_and_a_half = Price::checked_from_rational(3, 2).unwrap();
 		let ask = place(1, Credit(0), Native, 10, one_and_a_half);
 		// 7 native units pay for 4 units at 1.5 (6): the 1 left cannot pay for a lot of 2.
-		let quote = Dex::quote(Native, Credit(0), 7);
+		let quote = Dex::quote(&4, Native, Credit(0), 7);
 		assert_eq!(quote, ExchangeQuote { spent: 6, received: 3, fee: 1, fills: 1 });
 		let bid = NextOrderId::<Test>::get();
 		assert_eq!(traded(4, Native, Credit(0), 7, one_and_a_half), Ok(quote));
@@ -56,7 +56,7 @@ fn a_quote_counts_no_order_beyond_the_band() {
 		place(1, Credit(0), Native, 100, price(15));
 		assert_ok!(Dex::set_price_band(coop_origin(0), 0, price(8), price(12)));
 		place(2, Credit(0), Native, 100, price(10));
-		let quote = Dex::quote(Native, Credit(0), 5_000);
+		let quote = Dex::quote(&4, Native, Credit(0), 5_000);
 		assert_eq!(quote, ExchangeQuote { spent: 1_000, received: 99, fee: 1, fills: 1 });
 		// The highest bid the band allows.
 		assert_eq!(traded(4, Native, Credit(0), 5_000, price(12)), Ok(quote));
@@ -71,7 +71,7 @@ fn a_quote_in_the_market_of_a_cooperative_not_active_is_empty() {
 		MockLedger::issue(0, 1, Commons, 1_000);
 		place(1, Credit(0), Native, 100, price(10));
 		MockCooperatives::set_active(0, false);
-		assert_eq!(Dex::quote(Native, Credit(0), 1_000), ExchangeQuote::default());
+		assert_eq!(Dex::quote(&4, Native, Credit(0), 1_000), ExchangeQuote::default());
 		assert_noop!(
 			Dex::place_order(signed(4), Native, Credit(0), 1_000, price(10)),
 			Error::<Test>::CooperativeNotActive
@@ -97,22 +97,23 @@ fn a_quote_skips_a_missing_order_as_placing_does() {
 			DEPOSIT,
 			frame_support::traits::tokens::Precision::Exact,
 		));
-		let quote = Dex::quote(Native, Credit(0), 1_100);
+		let quote = Dex::quote(&4, Native, Credit(0), 1_100);
 		assert_eq!(quote, ExchangeQuote { spent: 1_100, received: 99, fee: 1, fills: 1 });
 		assert_eq!(traded(4, Native, Credit(0), 1_100, price(11)), Ok(quote));
 		assert_eq!(book(market0(), Side::Ask), Vec::<OrderId>::new());
 	});
 }
 
-/// A quote is for an account with no resting order in its way: its owner's own order would
-/// stop an order with `SelfMatch`.
+/// A quote is for the account that asks: its own resting order stops an order with
+/// `SelfMatch`, so it quotes nothing; another account's quote trades with it.
 #[test]
-fn a_quote_is_for_an_account_with_no_order_in_its_way() {
+fn a_quote_is_for_the_account_that_asks() {
 	build_and_execute(|| {
 		MockLedger::issue(0, 1, Commons, 1_000);
 		place(1, Credit(0), Native, 100, price(10));
-		let quote = Dex::quote(Native, Credit(0), 1_000);
+		let quote = Dex::quote(&4, Native, Credit(0), 1_000);
 		assert_eq!(quote, ExchangeQuote { spent: 1_000, received: 99, fee: 1, fills: 1 });
+		assert_eq!(Dex::quote(&1, Native, Credit(0), 1_000), ExchangeQuote::default());
 		assert_noop!(
 			Dex::place_order(signed(1), Native, Credit(0), 1_000, price(10)),
 			Error::<Test>::SelfMatch
@@ -131,7 +132,7 @@ fn a_bid_is_quoted_at_the_price_of_the_dearest_ask_it_reaches() {
 		place(1, Credit(0), Native, 100, price(5));
 		// 11 native units buy two units at 5 (one would go entirely to the fee), none at the
 		// ceiling.
-		let quote = Dex::quote(Native, Credit(0), 11);
+		let quote = Dex::quote(&4, Native, Credit(0), 11);
 		assert_eq!(quote, ExchangeQuote { spent: 10, received: 1, fee: 1, fills: 1 });
 		assert_noop!(
 			Dex::place_order(signed(4), Native, Credit(0), 11, price(12)),

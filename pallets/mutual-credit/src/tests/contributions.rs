@@ -41,9 +41,20 @@ fn approved_work_issues_credit_and_entitlement() {
 		assert_eq!(info.subsistence_entitlement, 250);
 		assert_eq!(info.commons_entitlement, 100);
 		assert_eq!(info.available, 350 + DEFAULT_LIMIT);
-		// Spending does not lower the entitlement (redemption does).
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 350));
-		assert_eq!(MutualCredit::account_info(0, &1).subsistence_entitlement, 250);
+		// Spending lowers the entitlement where the balance goes below it: credit paid away
+		// is no longer earned (`Commons` goes first).
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 150));
+		let info = MutualCredit::account_info(0, &1);
+		assert_eq!((info.subsistence_entitlement, info.commons_entitlement), (200, 0));
+		// Received credit adds none; earned credit paid back into debt is not held.
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 1, 150));
+		assert_eq!(MutualCredit::account_info(0, &1).subsistence_entitlement, 200);
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 350 + 100));
+		assert_eq!(MutualCredit::account_info(0, &1).balance, -100);
+		let id = submit(0, 1, 250, Subsistence);
+		assert_ok!(MutualCredit::approve_contribution(coop_origin(0), id));
+		let info = MutualCredit::account_info(0, &1);
+		assert_eq!((info.balance, info.subsistence_entitlement), (150, 150));
 	});
 }
 
@@ -173,5 +184,29 @@ fn approval_needs_an_active_cooperative_and_a_member() {
 			MutualCredit::approve_contribution(coop_origin(0), id),
 			Error::<Test>::CooperativeNotActive
 		);
+	});
+}
+
+/// The runtime API's currency reports the credit in circulation: what holders hold above zero,
+/// which issuing raises, a payment into debt raises, and a redemption lowers.
+#[test]
+fn the_currency_reports_the_credit_in_circulation() {
+	build_and_execute(|| {
+		let circulation = || MutualCredit::currency_info(0).circulation;
+		assert_eq!(circulation(), 0);
+		let id = submit(0, 2, 300, Subsistence);
+		assert_ok!(MutualCredit::approve_contribution(coop_origin(0), id));
+		assert_eq!(circulation(), 300);
+		// 1 pays 2 on credit: 100 more circulate (and 1 owes them).
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 100));
+		assert_eq!(circulation(), 400);
+		// A payment between holders of credit changes nothing.
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 50));
+		assert_eq!(circulation(), 400);
+		// A redemption takes credit out of circulation.
+		assert_ok!(MutualCredit::do_burn(0, &2, Subsistence, 200));
+		assert_eq!(circulation(), 200);
+		// Another currency is counted apart.
+		assert_eq!(MutualCredit::currency_info(1).circulation, 0);
 	});
 }

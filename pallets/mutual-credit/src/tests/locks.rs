@@ -7,7 +7,7 @@ use confoederatio_primitives::{LockableCredit, OfferableCredit};
 #[test]
 fn credit_that_voted_stays_until_the_poll_ends() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		assert_ok!(MutualCredit::set_federation_limit(federation(), 0, 1_000));
 		assert_ok!(MutualCredit::set_federation_limit(federation(), 1, 1_000));
 		// 2 voted with its 300 in a poll open until block 10.
@@ -45,7 +45,7 @@ fn credit_that_voted_stays_until_the_poll_ends() {
 #[test]
 fn closing_the_polls_early_releases_the_lock() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		// Two open polls, ending at 10 and 20, hold 2's 300.
 		assert_ok!(MutualCredit::lock(0, &2, 0, 300, 10));
 		assert_ok!(MutualCredit::lock(0, &2, 1, 300, 20));
@@ -60,7 +60,7 @@ fn closing_the_polls_early_releases_the_lock() {
 #[test]
 fn a_poll_closed_after_its_end_does_not_release_a_newer_lock() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		assert_ok!(MutualCredit::lock(0, &2, 0, 300, 10));
 		// The first poll ended unclosed; a new one locks afresh.
 		System::set_block_number(11);
@@ -103,7 +103,7 @@ fn closing_a_poll_that_locked_nothing_keeps_another_polls_lock() {
 		// Member 2 votes in P1 (open until 10) with no credit: nothing to lock.
 		assert_eq!(vote(2, p1, 10), 0);
 		// She receives 300 and votes with them in P2 (open until 20).
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		assert_eq!(vote(2, p2, 20), 300);
 		// P1 closes early, at block 5: every voter of P1 is released.
 		System::set_block_number(5);
@@ -124,7 +124,7 @@ fn closing_a_poll_that_locked_nothing_keeps_another_polls_lock() {
 fn the_lock_goes_when_the_last_open_poll_closes() {
 	build_and_execute(|| {
 		let (a, b) = (0, 1);
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		assert_eq!(vote(2, a, 10), 300);
 		assert_eq!(vote(2, b, 20), 300);
 		// A is closed after its end.
@@ -142,7 +142,7 @@ fn the_lock_goes_when_the_last_open_poll_closes() {
 #[test]
 fn an_account_keeps_locks_for_at_most_max_vote_locks_open_polls() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		// Three open polls hold locks (the mock's `MaxVoteLocks`): a fourth is refused.
 		for (poll, end) in [(0, 5), (1, 10), (2, 20)] {
 			assert_ok!(MutualCredit::lock(0, &2, poll, 100, end));
@@ -167,7 +167,7 @@ fn an_account_keeps_locks_for_at_most_max_vote_locks_open_polls() {
 #[test]
 fn only_voting_credit_can_be_locked() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		assert_ok!(MutualCredit::offer(0, &2, 100));
 		// 200 vote: the positive balance less what is on offer.
 		assert_noop!(MutualCredit::lock(0, &2, 0, 201, 10), Error::<Test>::InsufficientCredit);
@@ -183,7 +183,7 @@ fn only_voting_credit_can_be_locked() {
 #[test]
 fn releasing_a_poll_that_locked_nothing_changes_nothing() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		assert_ok!(MutualCredit::lock(0, &2, 1, 300, 20));
 		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		MutualCredit::unlock(0, &2, 0);
@@ -198,9 +198,9 @@ fn releasing_a_poll_that_locked_nothing_changes_nothing() {
 #[test]
 fn the_lock_is_the_largest_vote_of_the_open_polls() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 100));
+		earn(0, 2, 100);
 		assert_ok!(MutualCredit::lock(0, &2, 0, 100, 30));
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 200));
+		earn(0, 2, 200);
 		assert_ok!(MutualCredit::lock(0, &2, 1, 300, 10));
 		assert_eq!(MutualCredit::account_info(0, &2).locked, 300);
 		// Poll 1 ends: poll 0's 100 hold; 200 are free again.
@@ -225,5 +225,30 @@ fn the_benchmarks_costliest_lock_fills_the_last_room() {
 		assert_eq!(account.vote_locks.len(), MAX_VOTE_LOCKS as usize - 1);
 		assert_ok!(MutualCredit::lock(0, &2, 0, MutualCredit::voting_credit(0, &2), 10));
 		assert_noop!(MutualCredit::lock(0, &2, 1, 1, 10), Error::<Test>::TooManyVoteLocks);
+	});
+}
+
+#[test]
+fn only_earned_credit_still_held_votes() {
+	build_and_execute(|| {
+		// 2 earned 100 by its work; 1 (in debt) pays it 500 more, as a friend pooling credit would.
+		earn(0, 2, 100);
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 500));
+		assert_eq!(MutualCredit::account_info(0, &2).balance, 600);
+		// Issue 12, attack 7: the pooled credit adds no weight.
+		assert_eq!(MutualCredit::voting_credit(0, &2), 100);
+		assert_noop!(MutualCredit::lock(0, &2, 0, 101, 10), Error::<Test>::InsufficientCredit);
+		// Offering the credit it did not earn costs nothing; offering earned credit does.
+		assert_ok!(MutualCredit::offer(0, &2, 500));
+		assert_eq!(MutualCredit::voting_credit(0, &2), 100);
+		assert_ok!(MutualCredit::withdraw_offer(0, &2, 500));
+		// Paying away below what it earned takes the weight with it, and it does not come back
+		// with credit received afterwards.
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(2), 0, 3, 560));
+		assert_eq!(MutualCredit::voting_credit(0, &2), 40);
+		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(3), 0, 2, 560));
+		assert_eq!(MutualCredit::voting_credit(0, &2), 40);
+		// The receiver of earned credit gains no weight either.
+		assert_eq!(MutualCredit::voting_credit(0, &3), 0);
 	});
 }

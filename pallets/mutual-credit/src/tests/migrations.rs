@@ -2,7 +2,10 @@
 //! lock per poll).
 
 use super::*;
-use crate::migrations::v2::{self, old, LEGACY_POLL};
+use crate::migrations::{
+	v2::{self, old, LEGACY_POLL},
+	v3,
+};
 use confoederatio_primitives::LockableCredit;
 #[cfg(feature = "try-runtime")]
 use frame_support::traits::UncheckedOnRuntimeUpgrade;
@@ -35,7 +38,13 @@ fn version_one_accounts_are_migrated_with_their_lock_in_force() {
 		old::Accounts::<Test>::insert(
 			0,
 			1_000,
-			old::CreditAccount { balance: -900, credit_limit: 10_000, ..old_account(0, 0, 0) },
+			old::CreditAccount {
+				balance: -900,
+				credit_limit: 10_000,
+				subsistence_entitlement: 0,
+				commons_entitlement: 0,
+				..old_account(0, 0, 0)
+			},
 		);
 
 		#[cfg(feature = "try-runtime")]
@@ -76,5 +85,47 @@ fn version_one_accounts_are_migrated_with_their_lock_in_force() {
 		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
+	});
+}
+
+#[test]
+fn version_two_entitlements_are_kept_within_the_balance() {
+	new_test_ext().execute_with(|| {
+		StorageVersion::new(2).put::<Pallet<Test>>();
+		let _ = Accounts::<Test>::clear(u32::MAX, None);
+		let account = |balance, subsistence, commons| CreditAccountOf::<Test> {
+			balance,
+			credit_limit: 1_000,
+			subsistence_entitlement: subsistence,
+			commons_entitlement: commons,
+			..Default::default()
+		};
+		// Version 2 let 1 keep entitlements to 300 after paying 200 of its 300 away, and 2 after
+		// going into debt; 3 holds all it earned.
+		Accounts::<Test>::insert(0, 1, account(100, 200, 100));
+		Accounts::<Test>::insert(0, 2, account(-50, 80, 0));
+		Accounts::<Test>::insert(0, 3, account(400, 100, 100));
+		Accounts::<Test>::insert(0, 1_000, account(-450, 0, 0));
+		assert!(MutualCredit::do_try_state().is_err(), "version 2 state breaks the new rule");
+
+		#[cfg(feature = "try-runtime")]
+		let state = v3::UncheckedMigrateV2ToV3::<Test>::pre_upgrade().expect("pre-upgrade");
+		v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		#[cfg(feature = "try-runtime")]
+		v3::UncheckedMigrateV2ToV3::<Test>::post_upgrade(state).expect("post-upgrade");
+
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(3));
+		let entitlements = |who| {
+			let info = MutualCredit::account_info(0, &who);
+			(info.balance, info.subsistence_entitlement, info.commons_entitlement)
+		};
+		assert_eq!(entitlements(1), (100, 100, 0), "Commons goes first");
+		assert_eq!(entitlements(2), (-50, 0, 0));
+		assert_eq!(entitlements(3), (400, 100, 100), "unchanged");
+		MutualCredit::do_try_state().expect("invariants hold after the migration");
+
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1), "it runs once");
 	});
 }

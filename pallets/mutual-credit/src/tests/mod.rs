@@ -40,6 +40,12 @@ fn rate(numerator: u128, denominator: u128) -> ExchangeRate {
 	ExchangeRate::checked_from_rational(numerator, denominator).unwrap()
 }
 
+/// Issues `who` `amount` of `coop`'s credit for its own `Commons` work (as an approved
+/// contribution does), so that it is earned: it votes and may be redeemed.
+fn earn(coop: CoopId, who: u64, amount: u128) {
+	assert_ok!(MutualCredit::do_issue(coop, &who, Commons, amount));
+}
+
 mod across;
 mod contributions;
 mod limits;

@@ -36,7 +36,7 @@ fn a_holder_offers_only_out_of_its_positive_balance() {
 #[test]
 fn credit_that_voted_cannot_be_offered() {
 	build_and_execute(|| {
-		assert_ok!(MutualCredit::transfer(RuntimeOrigin::signed(1), 0, 2, 300));
+		earn(0, 2, 300);
 		assert_ok!(MutualCredit::offer(0, &2, 100));
 		// The vote weighs the credit not on offer, and locks it.
 		assert_ok!(MutualCredit::lock(0, &2, 0, 200, 10));

@@ -44,3 +44,26 @@ fn funding_is_checked() {
 		assert_ok!(Redemption::fund(RuntimeOrigin::signed(20), 1, 10));
 	});
 }
+
+/// A pending cooperative (applied, not admitted) has no reserve to fund yet: if its application
+/// were rejected or withdrawn, what was deposited would be stranded. A suspended cooperative
+/// was admitted: its reserve may still be funded.
+#[test]
+fn only_an_admitted_cooperatives_reserve_is_funded() {
+	build_and_execute(|| {
+		MockCooperatives::create_pending(2, &[6, 7], Default::default());
+		let account = Redemption::reserve_account(2);
+		assert_noop!(
+			Redemption::fund(RuntimeOrigin::signed(9), 2, 1_000),
+			Error::<Test>::CooperativeNotActive
+		);
+		assert_eq!((native(9), native(account)), (1_000_000, 0));
+		assert!(Reserves::<Test>::get(2).is_none());
+		// Once admitted (active or suspended), it may be funded.
+		MockCooperatives::change(2, |coop| coop.pending = false);
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 2, 1_000));
+		assert_eq!(native(account), 1_000);
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 1, 100));
+		assert_eq!((reserve(1).subsistence, reserve(1).commons), (75, 25));
+	});
+}

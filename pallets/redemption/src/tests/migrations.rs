@@ -1,10 +1,15 @@
-//! The migration to storage version 2: requests written in version 1's encoding gain a zero
-//! deposit, members' waiting requests are counted, and those beyond the bound are cancelled.
+//! The migrations: to storage version 2, requests written in version 1's encoding gain a zero
+//! deposit, members' waiting requests are counted, and those beyond the bound are cancelled; to
+//! version 3, each reserve's integer rate becomes the same rate as a price.
 
 use super::*;
-use crate::migrations::v2::{v1, MigrateV1ToV2, OldRequest};
+use crate::migrations::{
+	v2::{v1, MigrateV1ToV2, OldRequest},
+	v3::{self, MigrateV2ToV3},
+};
 use confoederatio_primitives::RedeemableCredit;
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+use sp_runtime::traits::Zero;
 
 /// Writes a version 1 request of `who` for `credit` at `index` of cooperative 0's `Subsistence`
 /// queue, its credit burned as version 1 did.
@@ -83,5 +88,84 @@ fn the_migration_checks_itself() {
 		Queues::<Test>::insert((0, Subsistence), QueueBounds { head: 0, tail: 3, waiting: 3 });
 		assert_ok!(MigrateV1ToV2::<Test>::try_on_runtime_upgrade(true));
 		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), MAX_PER_MEMBER);
+	});
+}
+
+/// Writes `reserve` as version 2 stored it: its rate a whole number of native units per unit of
+/// credit.
+fn old_reserve(coop: CoopId, reserve: v3::OldReserve<u64>) {
+	v3::v2::Reserves::<Test>::insert(coop, reserve);
+}
+
+#[test]
+fn version_2_rates_become_the_same_rates_as_prices() {
+	build_and_execute(|| {
+		StorageVersion::new(2).put::<Redemption>();
+		// Cooperative 0's reserve, funded with 1,000 (its account holds it), rate 10; cooperative
+		// 1's never funded, its rate not set.
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(9),
+			Redemption::reserve_account(0),
+			1_000
+		));
+		let funded = v3::OldReserve {
+			subsistence: 700,
+			commons: 200,
+			rate: 10,
+			earmarked: 50,
+			funded: 1_000,
+			paid: 50,
+		};
+		old_reserve(0, funded);
+		old_reserve(1, v3::OldReserve { rate: 0, ..funded });
+
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Redemption::on_chain_storage_version(), 3);
+		assert_eq!(
+			Reserves::<Test>::get(0),
+			Some(Reserve {
+				subsistence: 700,
+				commons: 200,
+				rate: Price::saturating_from_integer(10),
+				earmarked: 50,
+				funded: 1_000,
+				paid: 50,
+			})
+		);
+		assert_eq!(Reserves::<Test>::get(1).map(|reserve| reserve.rate), Some(Price::zero()));
+		Reserves::<Test>::remove(1);
+
+		// Run again, it does nothing; the rate redeems as before: 60 · 10 less the 10% fee.
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(Reserves::<Test>::get(0).map(|reserve| reserve.rate), Some(per_unit(10)));
+		MockLedger::issue(0, 1, Subsistence, 60);
+		let before = native(1);
+		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 60));
+		assert_eq!(native(1), before + 540);
+		assert_eq!(reserve(0).subsistence, 700 - 540);
+	});
+}
+
+/// With try-runtime, the migration's own checks: every version 2 reserve decodes, each is the
+/// same after but for its rate's encoding, and the invariants hold.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_migration_to_version_3_checks_itself() {
+	build_and_execute(|| {
+		StorageVersion::new(2).put::<Redemption>();
+		old_reserve(
+			0,
+			v3::OldReserve {
+				subsistence: 0,
+				commons: 0,
+				rate: 7,
+				earmarked: 0,
+				funded: 0,
+				paid: 0,
+			},
+		);
+		assert_ok!(MigrateV2ToV3::<Test>::try_on_runtime_upgrade(true));
+		assert_eq!(reserve(0).rate, per_unit(7));
 	});
 }

@@ -3,14 +3,14 @@
 
 use crate::{mock::*, *};
 use confoederatio_primitives::{
-	ReserveInfo,
+	Price, ReserveInfo,
 	WorkCategory::{Commons, Subsistence},
 };
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect as _, InspectHold as _},
 };
-use sp_runtime::{DispatchError, Perbill, TokenError};
+use sp_runtime::{DispatchError, FixedPointNumber, Perbill, TokenError};
 
 mod cancel;
 mod exchange;
@@ -38,6 +38,12 @@ fn reserve(coop: CoopId) -> Reserve<u64> {
 	Reserves::<Test>::get(coop).unwrap_or_default()
 }
 
-fn set_rate(coop: CoopId, rate: u64) {
-	assert_ok!(Redemption::set_rate(coop_origin(coop), coop, rate));
+/// A rate of a whole number of native units per unit of credit.
+fn per_unit(native: u64) -> Price {
+	Price::saturating_from_integer(native)
+}
+
+/// `coop` decides a rate of `native` native units per unit of credit.
+fn set_rate(coop: CoopId, native: u64) {
+	assert_ok!(Redemption::set_rate(coop_origin(coop), coop, per_unit(native)));
 }

@@ -1,14 +1,16 @@
 //! Property tests: random sequences of calls create and lose nothing, and no member holds more
-//! than its share of a queue.
+//! than its share of a queue; a payout is the rate times the credit rounded down, less the fee
+//! rounded up.
 
 use super::*;
 use alloc::collections::btree_map::BTreeMap;
 use proptest::prelude::*;
+use sp_core::U256;
 
 #[derive(Clone, Debug)]
 enum Step {
 	Fund { amount: u64 },
-	Rate { rate: u64 },
+	Rate { rate: Price },
 	Redeem { who: u64, commons: bool, amount: u128 },
 	Cancel { who: u64, commons: bool, index: u32 },
 }
@@ -16,7 +18,8 @@ enum Step {
 fn step() -> impl Strategy<Value = Step> {
 	prop_oneof![
 		3 => (0u64..20_000).prop_map(|amount| Step::Fund { amount }),
-		1 => (0u64..50).prop_map(|rate| Step::Rate { rate }),
+		// Whole and fractional rates: up to 50 native units per unit of credit, in quarters.
+		1 => (0u128..200).prop_map(|quarters| Step::Rate { rate: Price::from_rational(quarters, 4) }),
 		5 => (1u64..=4, any::<bool>(), 0u128..300)
 			.prop_map(|(who, commons, amount)| Step::Redeem { who, commons, amount }),
 		2 => (1u64..=4, any::<bool>(), 0u32..8)
@@ -121,5 +124,30 @@ proptest! {
 			}
 			Ok(())
 		})?;
+	}
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(5_000))]
+
+	/// A payout at any rate (a price, exact to 18 decimal places) is `⌊rate · credit⌋` less the
+	/// exit fee on it rounded up: the gross amount is never above the exact product and less
+	/// than one native unit below it, and the fee is never less than its share.
+	#[test]
+	fn a_payout_is_the_floor_of_rate_times_credit_less_the_fee_rounded_up(
+		credit in 0u128..1_000_000_000_000,
+		inner in prop_oneof![0u128..1_000_000_000_000_000_000, 0u128..1_000_000_000_000_000_000_000_000_000_000],
+	) {
+		let rate = Price::from_inner(inner);
+		let Some((payout, fee)) = payout_at::<u128>(credit, rate, EXIT_FEE) else {
+			return Err(TestCaseError::fail("a product below 10^42 / 10^18 fits a u128"));
+		};
+		let gross = payout + fee;
+		let exact = U256::from(inner) * U256::from(credit);
+		let one = U256::from(Price::DIV);
+		prop_assert!(U256::from(gross) * one <= exact);
+		prop_assert!(exact < (U256::from(gross) + 1) * one);
+		prop_assert_eq!(fee, EXIT_FEE.mul_ceil(gross));
+		prop_assert!(U256::from(fee) * 10 >= U256::from(gross));
 	}
 }

@@ -123,7 +123,7 @@ fn an_empty_bucket_queues_and_deposits_serve_in_order() {
 			ReserveInfo {
 				subsistence: 0,
 				commons: 900,
-				rate: 10,
+				rate: per_unit(10),
 				earmarked: 0,
 				subsistence_queue: 0,
 				commons_queue: 0,

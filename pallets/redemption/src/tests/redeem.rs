@@ -1,6 +1,7 @@
 //! Redeeming credit for cash at the cooperative's rate, its checks, and the rate itself.
 
 use super::*;
+use sp_runtime::traits::Zero;
 
 #[test]
 fn a_member_redeems_subsistence_credit_for_cash() {
@@ -8,7 +9,7 @@ fn a_member_redeems_subsistence_credit_for_cash() {
 		MockLedger::issue(0, 1, Subsistence, 100);
 		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 10_000));
 		set_rate(0, 10);
-		assert_eq!(last_event(), Event::<Test>::RateSet { coop: 0, rate: 10 }.into());
+		assert_eq!(last_event(), Event::<Test>::RateSet { coop: 0, rate: per_unit(10) }.into());
 		let before = native(1);
 		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 60));
 		// 60 · 10 = 600, less the 10% fee: 540 paid, 60 stays in the bucket.
@@ -91,13 +92,52 @@ fn rounding_never_pays_more_than_the_rate() {
 fn the_cooperative_sets_the_rate() {
 	build_and_execute(|| {
 		// Another cooperative's decision is not this one's.
-		assert_noop!(Redemption::set_rate(coop_origin(1), 0, 5), DispatchError::BadOrigin);
+		let rate = per_unit(5);
+		assert_noop!(Redemption::set_rate(coop_origin(1), 0, rate), DispatchError::BadOrigin);
 		assert_noop!(
-			Redemption::set_rate(RuntimeOrigin::signed(1), 0, 5),
+			Redemption::set_rate(RuntimeOrigin::signed(1), 0, rate),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Redemption::set_rate(coop_origin(7), 7, 5), Error::<Test>::UnknownCooperative);
+		assert_noop!(
+			Redemption::set_rate(coop_origin(7), 7, rate),
+			Error::<Test>::UnknownCooperative
+		);
 		set_rate(0, 5);
-		assert_eq!(Redemption::reserve_info(0).rate, 5);
+		assert_eq!(Redemption::reserve_info(0).rate, rate);
+	});
+}
+
+/// The rate is a price as the exchange writes it (native units per unit of credit, both in
+/// their smallest units): a fraction of a native unit per unit of credit is a rate too, and the
+/// payout rounds down, never in the member's favour.
+#[test]
+fn a_rate_below_one_native_unit_per_unit_of_credit_redeems() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Subsistence, 1_000);
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 10_000));
+		// A third of a native unit per unit of credit.
+		let third = Price::from_rational(1, 3);
+		assert_ok!(Redemption::set_rate(coop_origin(0), 0, third));
+		assert_eq!(last_event(), Event::<Test>::RateSet { coop: 0, rate: third }.into());
+		assert_eq!(Redemption::reserve_info(0).rate, third);
+		let before = native(1);
+		// 100 units: ⌊33.3…⌋ = 33, less the fee ⌈3.3⌉ = 4: 29 paid.
+		assert_ok!(Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 100));
+		assert!(matches!(
+			last_event(),
+			RuntimeEvent::Redemption(Event::Redeemed { payout: 29, fee: 4, .. })
+		));
+		assert_eq!(native(1), before + 29);
+		// Two units are worth less than a native unit: nothing to pay, refused.
+		assert_noop!(
+			Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 2),
+			Error::<Test>::PayoutTooSmall
+		);
+		// Zero stops redemptions.
+		assert_ok!(Redemption::set_rate(coop_origin(0), 0, Price::zero()));
+		assert_noop!(
+			Redemption::redeem(RuntimeOrigin::signed(1), 0, Subsistence, 100),
+			Error::<Test>::RateNotSet
+		);
 	});
 }
