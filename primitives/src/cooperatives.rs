@@ -22,7 +22,7 @@ pub struct CoopParams<BlockNumber> {
 	pub work_weight: u32,
 	/// `b` in the vote weight `1 + a·sqrt(work) + b·sqrt(care)`.
 	pub care_weight: u32,
-	/// No member holds more than this share of a poll's total weight (with 10 members or more).
+	/// No member holds more than this share of a poll's total weight.
 	pub weight_cap: Perbill,
 	/// The half-life of care reputation, in blocks.
 	pub care_half_life: BlockNumber,
