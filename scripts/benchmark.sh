@@ -17,6 +17,7 @@ declare -A pallets=(
 	[pallet_care_reputation]=pallets/care-reputation
 	[pallet_redemption]=pallets/redemption
 	[pallet_federated_dex]=pallets/federated-dex
+	[pallet_member_quota]=pallets/member-quota
 )
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")

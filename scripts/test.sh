@@ -15,7 +15,7 @@ log "Rust tests: pallets (mock runtimes), runtime, node"
 log "benchmark tests: every benchmark runs once on the pallets' mock runtimes"
 (cd "$ROOT" && cargo test --release --locked --features runtime-benchmarks \
 	-p pallet-cooperatives -p pallet-holistic-voting -p pallet-mutual-credit \
-	-p pallet-care-reputation -p pallet-redemption -p pallet-federated-dex)
+	-p pallet-care-reputation -p pallet-redemption -p pallet-federated-dex -p pallet-member-quota)
 
 log "end-to-end tests (real nodes on loopback, three files at a time)"
 # Each file starts its own nodes on free ports; they mostly wait for 6-second blocks, so three

@@ -13,8 +13,10 @@
 //! | [`governance`] | [`VoteWeight`], [`OneMemberOneVote`], [`Tally`] | Governance's `HolisticWeight` | Governance |
 //! | [`credit`] | [`Credit`], [`CreditBalance`], [`CREDIT_PER_HOUR`], [`ExchangeRate`], [`WorkCategory`]; [`LockableCredit`], [`RedeemableCredit`], [`OfferableCredit`] | MutualCredit | Governance, Redemption, the exchange |
 //! | [`care`] | [`CareLedger`] | CareReputation | Governance |
+//! | [`deposits`] | [`DepositPayer`] (who holds the storage deposit of a member's act: the member, or its cooperative) | pallet-member-quota; `()`: each pays its own | MutualCredit, CareReputation, Governance, Redemption, the exchange |
 //! | [`reserve`] | [`ReserveLedger`], [`ReserveInfo`] | Redemption | the exchange |
 //! | [`exchange`] | [`Price`], [`OrderId`], [`BookEntry`], [`ExchangeQuote`] | the exchange | the runtime API |
+//! | [`quota`] | [`MemberActs`] (which calls are a member's own acts), [`QuotaInfo`] | the runtime's `MemberActs`; pallet-member-quota | pallet-member-quota, the runtime API |
 //! | [`runtime_api`] | the runtime APIs wallets, the app and the node call | the runtime | clients |
 //!
 //! Everything is also re-exported at the crate's root.
@@ -29,10 +31,12 @@ pub mod benchmarking;
 pub mod care;
 pub mod cooperatives;
 pub mod credit;
+pub mod deposits;
 pub mod exchange;
 pub mod governance;
 pub mod ids;
 pub mod origins;
+pub mod quota;
 pub mod reserve;
 pub mod runtime_api;
 
@@ -44,7 +48,9 @@ pub use credit::{
 	earned_within, Credit, CreditAccountInfo, CreditBalance, CurrencyInfo, ExchangeRate,
 	LockableCredit, OfferableCredit, RedeemableCredit, WorkCategory, CREDIT_PER_HOUR,
 };
+pub use deposits::DepositPayer;
 pub use exchange::{BookEntry, ExchangeQuote, OrderId, Price};
+pub use quota::{MemberActs, QuotaInfo};
 pub use governance::{OneMemberOneVote, Tally, VoteWeight, VotingWeight};
 pub use ids::{AssetKind, CoopId, PollId};
 pub use origins::{

@@ -2,7 +2,7 @@
 
 use crate::{
 	AssetKind, BookEntry, CoopId, CreditAccountInfo, CurrencyInfo, ExchangeQuote, PollId,
-	ReserveInfo, Tally, VotingWeight,
+	QuotaInfo, ReserveInfo, Tally, VotingWeight,
 };
 use alloc::vec::Vec;
 
@@ -63,5 +63,13 @@ sp_api::decl_runtime_apis! {
 		/// debts written off, and the credit in circulation (summed over the currency's
 		/// accounts).
 		fn currency(coop: CoopId) -> CurrencyInfo;
+	}
+
+	/// Free transactions: what is left of a member's quota.
+	pub trait MemberQuotaApi<AccountId: codec::Codec, BlockNumber: codec::Codec> {
+		/// `who`'s free transactions in `coop`: the cooperative's quota and period, how many
+		/// `who` used in this period and has left (none for a non-member), and when the count
+		/// starts again.
+		fn quota(coop: CoopId, who: AccountId) -> QuotaInfo<BlockNumber>;
 	}
 }

@@ -159,12 +159,21 @@ impl_runtime_apis! {
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_info(uxt, len)
+			// A member's free transaction costs no fee: what a wallet shows before signing.
+			let free = crate::configs::is_free(&uxt);
+			let mut info = TransactionPayment::query_info(uxt, len);
+			if free {
+				info.partial_fee = 0;
+			}
+			info
 		}
 		fn query_fee_details(
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment::FeeDetails<Balance> {
+			if crate::configs::is_free(&uxt) {
+				return pallet_transaction_payment::FeeDetails { inclusion_fee: None, tip: 0 };
+			}
 			TransactionPayment::query_fee_details(uxt, len)
 		}
 		fn query_weight_to_fee(weight: Weight) -> Balance {
@@ -323,6 +332,17 @@ impl_runtime_apis! {
 			amount: u128,
 		) -> confoederatio_primitives::ExchangeQuote {
 			Dex::quote(&who, give, get, amount)
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::MemberQuotaApi<Block, AccountId, crate::BlockNumber>
+		for Runtime
+	{
+		fn quota(
+			coop: confoederatio_primitives::CoopId,
+			who: AccountId,
+		) -> confoederatio_primitives::QuotaInfo<crate::BlockNumber> {
+			crate::MemberQuota::quota_info(coop, &who)
 		}
 	}
 

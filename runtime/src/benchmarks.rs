@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_care_reputation, CareReputation]
 	[pallet_redemption, Redemption]
 	[pallet_federated_dex, Dex]
+	[pallet_member_quota, MemberQuota]
 );

@@ -173,7 +173,9 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// `ChargeTransactionPayment`, unless a member's act is free within its quota: the same
+	// identifier and encoding, so wallets see the extension they know.
+	pallet_member_quota::ChargeUnlessFree<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -196,6 +198,10 @@ type Migrations = (
 	migrations::ReturnFederationCreditFees,
 	pallet_mutual_credit::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_redemption::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_mutual_credit::migrations::v4::MigrateV3ToV4<Runtime>,
+	pallet_care_reputation::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_redemption::migrations::v4::MigrateV3ToV4<Runtime>,
+	pallet_federated_dex::migrations::v3::MigrateV2ToV3<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.
@@ -278,4 +284,8 @@ mod runtime {
 	/// orders.
 	#[runtime::pallet_index(15)]
 	pub type Dex = pallet_federated_dex;
+
+	/// Free transactions for members, within their cooperative's quota.
+	#[runtime::pallet_index(16)]
+	pub type MemberQuota = pallet_member_quota;
 }

@@ -5,6 +5,8 @@
 //! - [`origins`]: the pallet that carries [`CollectiveOrigin`] into a mock's `RuntimeOrigin`,
 //!   and [`coop_origin`], [`federation_origin`], [`supermajority_origin`];
 //! - [`MockCooperatives`]: a registry of cooperatives, set up by the test;
+//! - [`CoopPaysDeposits`]: a deposit payer by which a cooperative pays the deposits of its
+//!   members who cannot, within the budget a test gives it;
 //! - [`MockLedger`]: a credit ledger (balances, entitlements, offers) in the test's storage;
 //! - [`MockReserve`]: a reserve of native units in buckets, in the test's storage;
 //! - [`mock_system_and_balances!`]: `frame_system` and `pallet_balances` configured for a mock;
@@ -14,12 +16,14 @@
 
 extern crate alloc;
 
+mod deposits;
 mod ext;
 mod ledger;
 pub mod origins;
 mod registry;
 mod reserve;
 
+pub use deposits::CoopPaysDeposits;
 pub use ext::test_ext;
 pub use ledger::{Holding, MockLedger};
 pub use origins::{coop_origin, federation_origin, supermajority_origin};

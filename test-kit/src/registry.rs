@@ -16,6 +16,9 @@ pub struct MockCoop {
 	pub members: Vec<u64>,
 	/// Its parameters.
 	pub params: CoopParams<u64>,
+	/// The most its account may hold for its members' storage deposits
+	/// ([`CoopPaysDeposits`](crate::CoopPaysDeposits)); 0, the default, pays none.
+	pub deposit_budget: u128,
 }
 
 std::thread_local! {
@@ -34,14 +37,26 @@ impl MockCooperatives {
 	/// Creates `coop`, admitted (active or suspended), with these members and parameters,
 	/// replacing any before.
 	pub fn create(coop: CoopId, active: bool, members: &[u64], params: CoopParams<u64>) {
-		let entry = MockCoop { active, pending: false, members: members.to_vec(), params };
+		let entry = MockCoop {
+			active,
+			pending: false,
+			members: members.to_vec(),
+			params,
+			deposit_budget: 0,
+		};
 		COOPS.with(|coops| coops.borrow_mut().insert(coop, entry));
 	}
 
 	/// Creates `coop` pending (applied, not admitted, so not active), with these founders and
 	/// parameters, replacing any before.
 	pub fn create_pending(coop: CoopId, founders: &[u64], params: CoopParams<u64>) {
-		let entry = MockCoop { active: false, pending: true, members: founders.to_vec(), params };
+		let entry = MockCoop {
+			active: false,
+			pending: true,
+			members: founders.to_vec(),
+			params,
+			deposit_budget: 0,
+		};
 		COOPS.with(|coops| coops.borrow_mut().insert(coop, entry));
 	}
 
@@ -60,6 +75,12 @@ impl MockCooperatives {
 	/// Makes `coop` active or not.
 	pub fn set_active(coop: CoopId, active: bool) {
 		Self::change(coop, |c| c.active = active);
+	}
+
+	/// Lets `coop`'s account hold up to `budget` for its members' storage deposits
+	/// ([`CoopPaysDeposits`](crate::CoopPaysDeposits)).
+	pub fn set_deposit_budget(coop: CoopId, budget: u128) {
+		Self::change(coop, |c| c.deposit_budget = budget);
 	}
 
 	/// The id after the highest one in use.

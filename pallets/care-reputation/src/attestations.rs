@@ -1,7 +1,9 @@
 //! A care record's life: created by its first attestation ([`Pallet::do_attest`]), joined by
 //! more, then confirmed (by enough attesters, or by the cooperative: [`Pallet::do_confirm`]) or
-//! withdrawn by its first attester ([`Pallet::do_withdraw`]). The deposit is held from the first
-//! attester while the record is pending. A confirmed note is remembered for its member
+//! withdrawn by its first attester ([`Pallet::do_withdraw`]). The deposit is held while the
+//! record is pending from the first attester, or from its cooperative's account for an attester
+//! who cannot pay it ([`Config::DepositPayer`]), and released to the account it was held from
+//! ([`CareRecord::depositor`]). A confirmed note is remembered for its member
 //! ([`ConfirmedNoteList`]) and not attested again while its care counts: a note counts once.
 
 use crate::*;
@@ -78,11 +80,11 @@ impl<T: Config> Pallet<T> {
 		Self::confirm_record(record, pending, true)
 	}
 
-	/// `who` withdraws pending record `record`, which only its depositor (the first attester)
-	/// may; the deposit is released.
+	/// `who` withdraws pending record `record`, which only its first attester may; the deposit
+	/// is released to its depositor.
 	pub fn do_withdraw(who: &T::AccountId, record: RecordId) -> DispatchResult {
 		let pending = Records::<T>::get(record).ok_or(Error::<T>::UnknownRecord)?;
-		ensure!(pending.depositor() == Some(who), Error::<T>::NotDepositor);
+		ensure!(pending.first_attester() == Some(who), Error::<T>::NotFirstAttester);
 		Self::remove_record(record, &pending)?;
 		Self::deposit_event(Event::Withdrawn { record });
 		Ok(())
@@ -112,8 +114,10 @@ impl<T: Config> Pallet<T> {
 		PeriodUsage::in_period(AttesterUsage::<T>::get(coop, attester), period)
 	}
 
-	/// Creates the record of `(coop, member, note)`, holding the deposit from `attester`, and
-	/// indexes it; the caller adds `attester` to it and stores it.
+	/// Creates the record of `(coop, member, note)`, holding the deposit from the account
+	/// [`Config::DepositPayer`] names for `attester` (itself, or its cooperative's account),
+	/// which the record keeps as its depositor, and indexes it; the caller adds `attester` to it
+	/// and stores it.
 	fn create_record(
 		coop: CoopId,
 		attester: &T::AccountId,
@@ -125,7 +129,8 @@ impl<T: Config> Pallet<T> {
 		let record = NextRecordId::<T>::get();
 		let next = record.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 		let deposit = T::RecordDeposit::get();
-		T::Currency::hold(&HoldReason::RecordDeposit.into(), attester, deposit)?;
+		let depositor = T::DepositPayer::payer(coop, attester, deposit);
+		T::Currency::hold(&HoldReason::RecordDeposit.into(), &depositor, deposit)?;
 		NextRecordId::<T>::put(next);
 		RecordIndex::<T>::insert((coop, &member), note, record);
 		let pending = CareRecord {
@@ -135,6 +140,7 @@ impl<T: Config> Pallet<T> {
 			note,
 			attesters: BoundedVec::new(),
 			deposit,
+			depositor,
 			created: now,
 		};
 		Ok((record, pending))
@@ -172,14 +178,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases `pending`'s deposit to its depositor and removes it and its index entry.
 	fn remove_record(record: RecordId, pending: &RecordOf<T>) -> DispatchResult {
-		if let Some(depositor) = pending.depositor() {
-			T::Currency::release(
-				&HoldReason::RecordDeposit.into(),
-				depositor,
-				pending.deposit,
-				Precision::BestEffort,
-			)?;
-		}
+		T::Currency::release(
+			&HoldReason::RecordDeposit.into(),
+			&pending.depositor,
+			pending.deposit,
+			Precision::BestEffort,
+		)?;
 		RecordIndex::<T>::remove((pending.coop, &pending.member), pending.note);
 		Records::<T>::remove(record);
 		Ok(())

@@ -8,8 +8,9 @@
 //! ## Overview
 //!
 //! A member attests care work done by another member ([`Pallet::attest`]): so many points, with
-//! the hash of a note. The first attestation creates a [`CareRecord`] and holds a deposit from
-//! its attester; other members attest the same record (same member, same note, same points).
+//! the hash of a note. The first attestation creates a [`CareRecord`] and holds a deposit (see
+//! *Deposits* below); other members attest the same record (same member, same note, same
+//! points).
 //! When the cooperative's `attestations_needed` distinct members attested it
 //! ([`CareRecord::has_enough_attesters`]), or when the cooperative decides so
 //! ([`Pallet::confirm`]), the points join the member's reputation and the deposit is released.
@@ -24,6 +25,18 @@
 //! decayed lazily ([`CareSnapshot::decayed_to`]): when read ([`Pallet::reputation`], the
 //! runtime API) and when changed (confirmed or revoked), in integers.
 //!
+//! ## Deposits
+//!
+//! A pending record is storage a member created, so the first attestation holds
+//! `RecordDeposit` of the native token. A member of a timebank may hold none: the deposit is
+//! held from the account [`Config::DepositPayer`] names
+//! ([`DepositPayer::payer`](confoederatio_primitives::DepositPayer::payer)): the first attester
+//! itself when it can pay, else its cooperative's account, within the budget the cooperative
+//! set. The record keeps that account ([`CareRecord::depositor`]); confirming or withdrawing the
+//! record releases the deposit to it, never to the attester. Only the first attester
+//! ([`CareRecord::first_attester`]) withdraws, whoever paid. If the account named cannot hold
+//! the deposit, the attestation fails and changes nothing.
+//!
 //! ## Modules
 //!
 //! | module | what is in it |
@@ -34,6 +47,7 @@
 //! | `try_state.rs` | [`Pallet::do_try_state`] |
 //! | [`types`] | [`CareRecord`], [`CareSnapshot`], [`ConfirmedNote`], [`ConfirmedNoteList`], [`PeriodUsage`] and their rules |
 //! | [`math`] | [`math::decay`], [`math::blocks_until_gone`], pure |
+//! | [`migrations`] | the storage migrations ([`migrations::v2::MigrateV1ToV2`]: a record keeps its depositor) |
 //!
 //! ## A note counts once
 //!
@@ -64,11 +78,12 @@
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
 //!
-//! - Every pending record has an id below `NextRecordId`, a depositor (at least one attester), no
-//!   repeated attester, not the member among them, fewer attesters than would confirm it (unless
+//! - Every pending record has an id below `NextRecordId`, a first attester, no repeated
+//!   attester, not the member among them, fewer attesters than would confirm it (unless
 //!   its cooperative is gone), its index entry, and a note not
 //!   [confirmed for its member](Pallet::is_note_confirmed) already; the index has nothing else.
-//! - Every depositor holds under `RecordDeposit` exactly the deposits of its pending records.
+//! - Every depositor (a first attester, or a cooperative's account paying for its members)
+//!   holds under `RecordDeposit` exactly the deposits of its pending records.
 //! - Every stored [`ConfirmedNoteList`] is not empty, oldest first, confirmed no later than now,
 //!   each note counting after its confirmation, and has no note twice.
 
@@ -79,6 +94,7 @@ extern crate alloc;
 
 mod attestations;
 pub mod math;
+pub mod migrations;
 mod reputation;
 mod try_state;
 pub mod types;
@@ -95,7 +111,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use confoederatio_primitives::{CoopId, CoopUnavailable, Cooperatives};
+use confoederatio_primitives::{CoopId, CoopUnavailable, Cooperatives, DepositPayer};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -134,7 +150,10 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	///
+	/// 2: a record keeps the account its deposit is held from ([`CareRecord::depositor`],
+	/// [`migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -143,7 +162,8 @@ pub mod pallet {
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The deposit of a pending care record, held from its first attester.
+		/// The deposit of a pending care record, held from its first attester or its
+		/// cooperative's account.
 		RecordDeposit,
 	}
 
@@ -178,9 +198,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAttesters: Get<u32>;
 
-		/// Held from a record's first attester until it is confirmed or withdrawn.
+		/// Held for each pending record until it is confirmed or withdrawn.
 		#[pallet::constant]
 		type RecordDeposit: Get<BalanceOf<Self>>;
+
+		/// Who holds a record's deposit: its first attester, or the cooperative's account for
+		/// an attester who cannot pay it (`()`: every attester pays its own).
+		type DepositPayer: DepositPayer<Self::AccountId, BalanceOf<Self>>;
 
 		/// The most confirmed notes the chain remembers per member and cooperative, so that none
 		/// is confirmed twice; when more are confirmed, the oldest is forgotten.
@@ -292,7 +316,8 @@ pub mod pallet {
 			/// The points taken away.
 			points: u32,
 		},
-		/// The first attester withdrew a pending record; its deposit was released.
+		/// The first attester withdrew a pending record; its deposit was released to its
+		/// depositor.
 		Withdrawn {
 			/// The record.
 			record: RecordId,
@@ -326,7 +351,7 @@ pub mod pallet {
 		/// No pending record has this id.
 		UnknownRecord,
 		/// Only the record's first attester may withdraw it.
-		NotDepositor,
+		NotFirstAttester,
 		/// The member holds fewer points than would be revoked.
 		RevokeExceedsReputation,
 		/// No more record ids.
@@ -341,10 +366,12 @@ pub mod pallet {
 		/// hash is `note`.
 		///
 		/// Signed by another member of the active cooperative, within the per-period bound. The
-		/// first attestation of a `(member, note)` creates a record and holds `RecordDeposit`,
-		/// unless the note was confirmed for the member already (`NoteAlreadyConfirmed`: a note
-		/// counts once); later ones must vouch for the same points. The record is confirmed as
-		/// soon as the cooperative's `attestations_needed` distinct members attested it.
+		/// first attestation of a `(member, note)` creates a record and holds `RecordDeposit`
+		/// (from the attester, or for an attester who cannot pay it from the cooperative's
+		/// account: `Config::DepositPayer`), unless the note was confirmed for the member
+		/// already (`NoteAlreadyConfirmed`: a note counts once); later ones must vouch for the
+		/// same points. The record is confirmed as soon as the cooperative's
+		/// `attestations_needed` distinct members attested it.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::attest_new().max(T::WeightInfo::attest_confirming()))]
 		pub fn attest(
@@ -385,7 +412,7 @@ pub mod pallet {
 			Self::do_revoke(coop, member, points)
 		}
 
-		/// Withdraw pending record `record`, releasing its deposit.
+		/// Withdraw pending record `record`, releasing its deposit to its depositor.
 		///
 		/// Signed by its first attester.
 		#[pallet::call_index(3)]

@@ -4,12 +4,15 @@
 //!
 //! Cooperatives: 0 = {1, 2, 3, 4, 5} and 1 = {6, 7, 8}, active; 2 = {9, 10}, suspended. Half-life
 //! 1,000 blocks; two attestations confirm a record. Accounts 1..=20 hold 1,000 native units.
+//! Deposits: the kit's [`CoopPaysDeposits`], so every attester pays its own until a test gives
+//! its cooperative a budget ([`MockCooperatives::set_deposit_budget`]) and the attester cannot
+//! pay.
 
 use crate as pallet_care_reputation;
 use confoederatio_primitives::{CoopId, CoopParams, EnsureCooperative, MembershipHooks};
 use frame_support::traits::{ConstU32, ConstU64};
 
-pub use confoederatio_test_kit::MockCooperatives;
+pub use confoederatio_test_kit::{CoopPaysDeposits, MockCooperatives};
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -42,6 +45,7 @@ impl pallet_care_reputation::Config for Test {
 	type AttestationPeriod = ConstU64<PERIOD>;
 	type MaxAttesters = ConstU32<MAX_ATTESTERS>;
 	type RecordDeposit = ConstU64<DEPOSIT>;
+	type DepositPayer = CoopPaysDeposits<Balances>;
 	type MaxConfirmedNotes = ConstU32<MAX_NOTES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

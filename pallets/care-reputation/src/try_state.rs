@@ -7,11 +7,12 @@ use frame_support::traits::fungible::InspectHold;
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
-	/// Checks that every pending record has an id below `NextRecordId`, a depositor, distinct
-	/// attesters, not its member among them, fewer than would confirm it (unless its cooperative
-	/// is gone), its index entry, and a note not [confirmed](Pallet::is_note_confirmed) for its
-	/// member already; that the index has no other entries; that every depositor holds exactly
-	/// the deposits of its pending records; and that every stored list of confirmed notes is not
+	/// Checks that every pending record has an id below `NextRecordId`, a first attester,
+	/// distinct attesters, not its member among them, fewer than would confirm it (unless its
+	/// cooperative is gone), its index entry, and a note not [confirmed](Pallet::is_note_confirmed)
+	/// for its member already; that the index has no other entries; that every depositor (a
+	/// first attester, or a cooperative's account paying for its members) holds exactly the
+	/// deposits of its pending records; and that every stored list of confirmed notes is not
 	/// empty, oldest first, confirmed no later than now, each note counting after its
 	/// confirmation, and has no note twice. Iterates over all of the pallet's records: for tests
 	/// and try-runtime, never for a call.
@@ -20,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (record, pending) in Records::<T>::iter() {
 			ensure!(record < next, "a record's id is not below NextRecordId");
-			let depositor = pending.depositor().ok_or("a record has no attester")?;
+			ensure!(pending.first_attester().is_some(), "a record has no attester");
 			ensure!(!pending.attested_by(&pending.member), "a member attested its own care");
 			ensure!(pending.attesters_are_distinct(), "a record has a repeated attester");
 			if let Some(needed) = Self::attestations_needed(pending.coop) {
@@ -38,7 +39,7 @@ impl<T: Config> Pallet<T> {
 				!Self::is_note_confirmed(pending.coop, &pending.member, &pending.note),
 				"a pending record's note was confirmed for its member already"
 			);
-			let held = deposits.entry(depositor.clone()).or_default();
+			let held = deposits.entry(pending.depositor.clone()).or_default();
 			*held = held.saturating_add(pending.deposit);
 		}
 		ensure!(

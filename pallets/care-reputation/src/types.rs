@@ -48,10 +48,14 @@ where
 	pub points: u32,
 	/// The hash of a note describing the work (kept off chain).
 	pub note: Hash,
-	/// The distinct members who attested it, the first one holding the deposit.
+	/// The distinct members who attested it, the first one (who created it) first.
 	pub attesters: BoundedVec<AccountId, MaxAttesters>,
-	/// The deposit held from the first attester until the record is confirmed or withdrawn.
+	/// The deposit held from `depositor` until the record is confirmed or withdrawn.
 	pub deposit: Balance,
+	/// Who holds the deposit, and gets it back when the record is confirmed or withdrawn: the
+	/// first attester, or its cooperative's account if the first attester could not pay it
+	/// ([`crate::Config::DepositPayer`]).
+	pub depositor: AccountId,
 	/// When it was first attested.
 	pub created: BlockNumber,
 }
@@ -65,8 +69,9 @@ where
 	BlockNumber: core::fmt::Debug,
 	MaxAttesters: Get<u32>,
 {
-	/// The attester whose deposit the record holds, and who alone may withdraw it: the first.
-	pub fn depositor(&self) -> Option<&AccountId> {
+	/// The member who created the record by attesting it first, and alone may withdraw it
+	/// (its deposit goes back to [`CareRecord::depositor`], whoever withdraws).
+	pub fn first_attester(&self) -> Option<&AccountId> {
 		self.attesters.first()
 	}
 

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_care_reputation`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -50,8 +50,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn attest_new() -> Weight {
 		//  Measured:  `3352`
 		//  Estimated: `6087`
-		// Minimum execution time: 78_818_000 picoseconds.
-		Weight::from_parts(126_298_000, 6087)
+		// Minimum execution time: 83_535_000 picoseconds.
+		Weight::from_parts(93_149_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn attest_confirming() -> Weight {
 		//  Measured:  `3947`
 		//  Estimated: `6087`
-		// Minimum execution time: 104_687_000 picoseconds.
-		Weight::from_parts(129_223_000, 6087)
+		// Minimum execution time: 105_287_000 picoseconds.
+		Weight::from_parts(121_170_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn confirm() -> Weight {
 		//  Measured:  `3752`
 		//  Estimated: `6087`
-		// Minimum execution time: 83_805_000 picoseconds.
-		Weight::from_parts(100_280_000, 6087)
+		// Minimum execution time: 85_428_000 picoseconds.
+		Weight::from_parts(93_179_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke() -> Weight {
 		//  Measured:  `583`
 		//  Estimated: `3632`
-		// Minimum execution time: 20_431_000 picoseconds.
-		Weight::from_parts(23_485_000, 3632)
+		// Minimum execution time: 19_530_000 picoseconds.
+		Weight::from_parts(23_835_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw() -> Weight {
 		//  Measured:  `467`
 		//  Estimated: `4082`
-		// Minimum execution time: 47_090_000 picoseconds.
-		Weight::from_parts(61_361_000, 4082)
+		// Minimum execution time: 45_628_000 picoseconds.
+		Weight::from_parts(52_818_000, 4082)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -138,27 +138,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn attest_new() -> Weight {
-		Weight::from_parts(126_298_000, 6087)
+		Weight::from_parts(93_149_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn attest_confirming() -> Weight {
-		Weight::from_parts(129_223_000, 6087)
+		Weight::from_parts(121_170_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(100_280_000, 6087)
+		Weight::from_parts(93_179_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(23_485_000, 3632)
+		Weight::from_parts(23_835_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(61_361_000, 4082)
+		Weight::from_parts(52_818_000, 4082)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_cooperatives`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -59,10 +59,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn apply(f: u32, ) -> Weight {
 		//  Measured:  `653`
 		//  Estimated: `3640 + f * (3384 ±0)`
-		// Minimum execution time: 89_804_000 picoseconds.
-		Weight::from_parts(63_015_468, 3640)
-			// Standard Error: 8_311
-			.saturating_add(Weight::from_parts(10_889_885, 0).saturating_mul(f.into()))
+		// Minimum execution time: 91_957_000 picoseconds.
+		Weight::from_parts(76_580_416, 3640)
+			// Standard Error: 62_917
+			.saturating_add(Weight::from_parts(12_376_361, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit() -> Weight {
 		//  Measured:  `1607`
 		//  Estimated: `4502`
-		// Minimum execution time: 53_410_000 picoseconds.
-		Weight::from_parts(57_676_000, 4502)
+		// Minimum execution time: 53_460_000 picoseconds.
+		Weight::from_parts(61_662_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn confirm_founding() -> Weight {
 		//  Measured:  `2019`
 		//  Estimated: `4502`
-		// Minimum execution time: 23_195_000 picoseconds.
-		Weight::from_parts(28_252_000, 4502)
+		// Minimum execution time: 24_617_000 picoseconds.
+		Weight::from_parts(44_716_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -124,11 +124,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `f` is `[3, 32]`.
 	fn decline_founding(f: u32, ) -> Weight {
 		//  Measured:  `958 + f * (143 ±0)`
-		//  Estimated: `3828 + f * (3384 ±3)`
-		// Minimum execution time: 111_236_000 picoseconds.
-		Weight::from_parts(81_024_787, 3828)
-			// Standard Error: 82_449
-			.saturating_add(Weight::from_parts(18_786_521, 0).saturating_mul(f.into()))
+		//  Estimated: `3655 + f * (3384 ±0)`
+		// Minimum execution time: 114_751_000 picoseconds.
+		Weight::from_parts(116_882_018, 3655)
+			// Standard Error: 110_086
+			.saturating_add(Weight::from_parts(24_847_113, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 12_478_000 picoseconds.
-		Weight::from_parts(21_732_000, 3632)
+		// Minimum execution time: 12_839_000 picoseconds.
+		Weight::from_parts(19_700_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 11_648_000 picoseconds.
-		Weight::from_parts(20_090_000, 3632)
+		// Minimum execution time: 12_749_000 picoseconds.
+		Weight::from_parts(20_470_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_member() -> Weight {
 		//  Measured:  `1064`
 		//  Estimated: `4374`
-		// Minimum execution time: 32_759_000 picoseconds.
-		Weight::from_parts(57_476_000, 4374)
+		// Minimum execution time: 31_086_000 picoseconds.
+		Weight::from_parts(37_445_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -196,8 +196,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_member() -> Weight {
 		//  Measured:  `1048`
 		//  Estimated: `4374`
-		// Minimum execution time: 35_583_000 picoseconds.
-		Weight::from_parts(48_222_000, 4374)
+		// Minimum execution time: 37_236_000 picoseconds.
+		Weight::from_parts(52_908_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave() -> Weight {
 		//  Measured:  `1048`
 		//  Estimated: `4374`
-		// Minimum execution time: 34_892_000 picoseconds.
-		Weight::from_parts(48_232_000, 4374)
+		// Minimum execution time: 36_675_000 picoseconds.
+		Weight::from_parts(39_910_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -228,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_parameters() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 12_448_000 picoseconds.
-		Weight::from_parts(15_172_000, 3632)
+		// Minimum execution time: 13_189_000 picoseconds.
+		Weight::from_parts(14_472_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -256,11 +256,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `f` is `[3, 32]`.
 	fn reject(f: u32, ) -> Weight {
 		//  Measured:  `958 + f * (143 ±0)`
-		//  Estimated: `3828 + f * (3384 ±0)`
-		// Minimum execution time: 108_982_000 picoseconds.
-		Weight::from_parts(92_532_122, 3828)
-			// Standard Error: 117_633
-			.saturating_add(Weight::from_parts(22_432_932, 0).saturating_mul(f.into()))
+		//  Estimated: `3684 + f * (3384 ±3)`
+		// Minimum execution time: 109_133_000 picoseconds.
+		Weight::from_parts(80_080_170, 3684)
+			// Standard Error: 63_797
+			.saturating_add(Weight::from_parts(18_546_617, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -272,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn apply(f: u32, ) -> Weight {
-		Weight::from_parts(63_015_468, 3640)
-			.saturating_add(Weight::from_parts(10_889_885, 0).saturating_mul(f.into()))
+		Weight::from_parts(76_580_416, 3640)
+			.saturating_add(Weight::from_parts(12_376_361, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -281,18 +281,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(57_676_000, 4502)
+		Weight::from_parts(61_662_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn confirm_founding() -> Weight {
-		Weight::from_parts(28_252_000, 4502)
+		Weight::from_parts(44_716_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn decline_founding(f: u32, ) -> Weight {
-		Weight::from_parts(81_024_787, 3828)
-			.saturating_add(Weight::from_parts(18_786_521, 0).saturating_mul(f.into()))
+		Weight::from_parts(116_882_018, 3655)
+			.saturating_add(Weight::from_parts(24_847_113, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -300,38 +300,38 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(21_732_000, 3632)
+		Weight::from_parts(19_700_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(20_090_000, 3632)
+		Weight::from_parts(20_470_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(57_476_000, 4374)
+		Weight::from_parts(37_445_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(48_222_000, 4374)
+		Weight::from_parts(52_908_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(48_232_000, 4374)
+		Weight::from_parts(39_910_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(15_172_000, 3632)
+		Weight::from_parts(14_472_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject(f: u32, ) -> Weight {
-		Weight::from_parts(92_532_122, 3828)
-			.saturating_add(Weight::from_parts(22_432_932, 0).saturating_mul(f.into()))
+		Weight::from_parts(80_080_170, 3684)
+			.saturating_add(Weight::from_parts(18_546_617, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))

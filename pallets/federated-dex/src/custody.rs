@@ -7,8 +7,10 @@
 //!   issued credit within its issuance limit.
 //! - A standing buy order's native units stay in the reserve, set aside from its `Commons`
 //!   bucket (`ReserveLedger::earmark`).
-//! - Anyone else's native units are held on their account (`HoldReason::Offer`), and so is the
-//!   order deposit (`HoldReason::OrderDeposit`).
+//! - Anyone else's native units are held on their account (`HoldReason::Offer`).
+//! - The order deposit (`HoldReason::OrderDeposit`) is held from its depositor: the owner, or,
+//!   for a member who cannot pay it, its cooperative's account (`Config::DepositPayer`, asked
+//!   for the cooperative [`Order::deposit_coop`] names); it goes back to the depositor.
 //!
 //! What an order receives goes to its owner, except a standing sell order's native units: into
 //! its cooperative's reserve, split like a deposit.
@@ -104,26 +106,35 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Holds the order deposit for `order`'s place on the book (standing orders pay none).
+	/// Holds the order deposit for `order`'s place on the book (standing orders pay none) from
+	/// the account [`Config::DepositPayer`] names for the cooperative [`Order::deposit_coop`]
+	/// names (the owner, or that cooperative's account), and records it as the order's
+	/// depositor. Fails, holding nothing, if that account cannot hold it.
 	pub(crate) fn hold_deposit(order: &mut OrderOf<T>) -> DispatchResult {
 		if order.standing {
 			return Ok(());
 		}
 		let deposit = T::OrderDeposit::get();
 		if !deposit.is_zero() {
-			T::Currency::hold(&HoldReason::OrderDeposit.into(), &order.owner, deposit)?;
+			let depositor = match order.deposit_coop() {
+				Some(coop) => T::DepositPayer::payer(coop, &order.owner, deposit),
+				None => order.owner.clone(),
+			};
+			T::Currency::hold(&HoldReason::OrderDeposit.into(), &depositor, deposit)?;
+			order.depositor = depositor;
 		}
 		order.deposit = deposit;
 		Ok(())
 	}
 
-	/// Releases what `order` still offers and its deposit: it leaves the book.
+	/// Releases what `order` still offers (to its owner) and its deposit (to its depositor):
+	/// it leaves the book.
 	pub(crate) fn release_all(order: &OrderOf<T>) -> DispatchResult {
 		Self::release_offer(order, order.remaining)?;
 		if !order.deposit.is_zero() {
 			T::Currency::release(
 				&HoldReason::OrderDeposit.into(),
-				&order.owner,
+				&order.depositor,
 				order.deposit,
 				Precision::Exact,
 			)?;

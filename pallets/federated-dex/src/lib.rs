@@ -12,11 +12,11 @@
 //! - [`Pallet::place_order`]`(give, get, amount, price)`: offers `amount` of `give` for `get`
 //!   at `price` or better. It trades with the best resting orders of the other side first
 //!   (price, then time), at most `MaxFills` of them, each at the resting order's price; what is
-//!   left rests on the book with what it offers held (and a deposit for its place), or is
-//!   released if it can no longer trade one lot at its price. An order that would trade with its
-//!   owner's own resting order is refused ([`Error::SelfMatch`]).
+//!   left rests on the book with what it offers held (and a deposit for its place: see
+//!   *Deposits* below), or is released if it can no longer trade one lot at its price. An order
+//!   that would trade with its owner's own resting order is refused ([`Error::SelfMatch`]).
 //! - [`Pallet::cancel_order`]: the owner takes a resting order off the book; everything held is
-//!   released.
+//!   released (its deposit to its depositor).
 //! - [`Pallet::set_price_band`]`(coop, floor, ceiling)`: the cooperative's decision; from then
 //!   on no trade of its credit against the native token happens outside the band. New orders
 //!   outside it are refused ([`Error::OutsideBand`]); resting orders it leaves outside are closed
@@ -52,14 +52,28 @@
 //! See [`custody`]: what an order offers is held where it is: native units by a `fungible` hold
 //! ([`HoldReason::Offer`]), credit by the ledger's offer (a holder offers only out of a positive
 //! balance no vote locked), a standing buy order's funds in the reserve. The order deposit is a
-//! hold too ([`HoldReason::OrderDeposit`]). A fee (`TradeFee`) on what the arriving order
-//! receives goes, in native units, to the federation's account (`FeeAccount`; a fee that account
-//! could not receive, staying below the existential deposit, is not charged), and in a
-//! cooperative's credit back to that cooperative's account (`custody::pay_fee`).
+//! hold too ([`HoldReason::OrderDeposit`]), on its depositor's account (see *Deposits*). A fee
+//! (`TradeFee`) on what the arriving order receives goes, in native units, to the federation's
+//! account (`FeeAccount`; a fee that account could not receive, staying below the existential
+//! deposit, is not charged), and in a cooperative's credit back to that cooperative's account
+//! (`custody::pay_fee`).
 //!
 //! A sale to a cooperative's standing buy order is a redemption paid by its reserve: it buys only
 //! the seller's `Commons` entitlement, credit earned by its own work and still held, and uses it
 //! up (see [`matching`]).
+//!
+//! ## Deposits
+//!
+//! A resting order takes a place on its book, so resting it holds `OrderDeposit` of the native
+//! token (a standing order holds none). A member of a timebank may hold no native token: the
+//! deposit is held from the account [`Config::DepositPayer`] names ([`DepositPayer::payer`]),
+//! asked for the cooperative whose credit the order gives, else the one whose credit it gets
+//! ([`Order::deposit_coop`]): the owner itself when it can pay, else (for a member of that
+//! cooperative) the cooperative's account, within the budget the cooperative set. The order
+//! records that account ([`Order::depositor`]), and every way it leaves the book (cancelled,
+//! filled, closed as unfillable, outside the band or replaced, evicted) releases the deposit to
+//! that account, never to the owner. If the account named cannot hold the deposit, the order is
+//! refused and nothing changes.
 //!
 //! ## Limits and fees: the rules of a trade
 //!
@@ -88,7 +102,8 @@
 //!   the same set; every order's id is below `NextOrderId`; every resting order has a positive
 //!   price and can still trade one lot ([`Order::can_trade`]).
 //! - What is held equals what rests ([`Order::custody`]): for each owner of resting orders,
-//!   its native units on hold, its deposits and its credit on offer in each currency; for each
+//!   its native units on hold and its credit on offer in each currency; for each depositor (an
+//!   owner, or a cooperative's account paying for its members), its deposits on hold; for each
 //!   cooperative that set standing orders, its reserve's earmark equals its standing buy order.
 //! - Each standing order is its cooperative's, without a deposit, listed in
 //!   [`StandingOrdersOf`], at its band's edge; each listed standing order rests.
@@ -105,7 +120,7 @@
 //! | [`custody`] | where an order's funds are held, and how they are paid and released |
 //! | [`standing`] | price bands and standing orders ([`Pallet::do_set_price_band`], [`Pallet::do_set_standing_orders`]) |
 //! | [`try_state`] | the invariants ([`Pallet::do_try_state`]) |
-//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`]: closes resting orders that cannot trade one lot |
+//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`]: closes resting orders that cannot trade one lot; [`migrations::v3::MigrateV2ToV3`]: an order records its depositor |
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -136,8 +151,8 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use confoederatio_primitives::{
-	AssetKind, BookEntry, CoopId, CoopUnavailable, Cooperatives, OfferableCredit, OrderId, Price,
-	RedeemableCredit, ReserveLedger, WorkCategory,
+	AssetKind, BookEntry, CoopId, CoopUnavailable, Cooperatives, DepositPayer, OfferableCredit,
+	OrderId, Price, RedeemableCredit, ReserveLedger, WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -159,9 +174,12 @@ pub type BookOf<T> = BoundedVec<(Price, OrderId), <T as Config>::MaxOrdersPerSid
 pub mod pallet {
 	use super::*;
 
-	/// The in-code storage version: 2 since the standing orders are `StandingOrdersOf` and trades
-	/// are exact in whole lots, no order resting that cannot trade one ([`migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// The in-code storage version.
+	/// 2: the standing orders are `StandingOrdersOf` and trades are exact in whole lots, no
+	/// order resting that cannot trade one ([`migrations::v2`]).
+	/// 3: an order records the account its deposit is held from ([`Order::depositor`],
+	/// [`migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -210,6 +228,11 @@ pub mod pallet {
 		/// The native deposit held for each resting order (not for standing orders).
 		#[pallet::constant]
 		type OrderDeposit: Get<Amount>;
+
+		/// Who holds a resting order's deposit: its owner, or the cooperative's account for a
+		/// member who cannot pay it, asked for the cooperative [`Order::deposit_coop`] names
+		/// (`()`: every owner pays its own).
+		type DepositPayer: DepositPayer<Self::AccountId, Amount>;
 
 		/// The most resting orders one call trades with (or closes, outside the band).
 		#[pallet::constant]
@@ -378,7 +401,8 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Offer `amount` of `give` for `get` at `price` (quote per base of the market) or
 		/// better: trade with the best resting orders, at most `MaxFills`, and rest the rest with
-		/// what it offers held and the order deposit.
+		/// what it offers held and the order deposit (from the owner or, for a member who cannot
+		/// pay it, from its cooperative's account: `Config::DepositPayer`).
 		///
 		/// Signed. Credit is offered only out of a positive balance; every cooperative named must
 		/// be active; in a market of credit against the native token the price must be inside the
@@ -398,7 +422,8 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::place_order(placed.fills)).into())
 		}
 
-		/// Take a resting order off the book; what it offers and its deposit are released.
+		/// Take a resting order off the book; what it offers is released to its owner, its
+		/// deposit to its depositor.
 		///
 		/// Signed by its owner.
 		#[pallet::call_index(1)]

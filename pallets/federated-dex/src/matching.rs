@@ -321,8 +321,16 @@ impl<T: Config> Pallet<T> {
 		let id = NextOrderId::<T>::get();
 		NextOrderId::<T>::put(id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
 
-		let mut taker =
-			Order { owner, market, side, price, remaining: amount, deposit: 0, standing };
+		let mut taker = Order {
+			owner: owner.clone(),
+			market,
+			side,
+			price,
+			remaining: amount,
+			deposit: 0,
+			depositor: owner,
+			standing,
+		};
 		Self::hold_offer(&taker, amount)?;
 		Self::deposit_event(Event::OrderPlaced {
 			id,

@@ -5,7 +5,10 @@
 //! Cooperatives: 0 = {1, 2, 3} and 1 = {4, 5, 6}, active; 2 = {7}, suspended. Fee 1% to account
 //! 999; order deposit 5; at most 4 fills per call and 5 orders per side. Accounts 1..=20 hold
 //! 1,000,000,000 native units; the existential deposit is 1. A reserve's account is
-//! `2_000 + coop`; it splits deposits 75% / 25%.
+//! `2_000 + coop`; it splits deposits 75% / 25%. Order deposits: the kit's [`CoopPaysDeposits`],
+//! so every owner pays its own until a test gives its cooperative a budget
+//! ([`MockCooperatives::set_deposit_budget`]) and the member cannot pay; a cooperative's account
+//! is `1_000 + coop` ([`MockCooperatives::account_of`]).
 
 use crate as pallet_federated_dex;
 use confoederatio_primitives::{CoopParams, EnsureCooperative};
@@ -15,7 +18,7 @@ use frame_support::{
 };
 use sp_runtime::Permill;
 
-pub use confoederatio_test_kit::{coop_origin, MockCooperatives, MockLedger};
+pub use confoederatio_test_kit::{coop_origin, CoopPaysDeposits, MockCooperatives, MockLedger};
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -54,6 +57,7 @@ impl pallet_federated_dex::Config for Test {
 	type FeeAccount = FeeAccount;
 	type TradeFee = TradeFee;
 	type OrderDeposit = ConstU128<DEPOSIT>;
+	type DepositPayer = CoopPaysDeposits<Balances>;
 	type MaxFills = ConstU32<MAX_FILLS>;
 	type MaxOrdersPerSide = ConstU32<MAX_ORDERS>;
 	type WeightInfo = ();

@@ -9,7 +9,8 @@ use alloc::collections::btree_map::BTreeMap;
 struct Held<AccountId> {
 	/// Native units on hold per owner.
 	native: BTreeMap<AccountId, Amount>,
-	/// Order deposits per owner.
+	/// Order deposits per depositor (an owner, or a cooperative's account paying for its
+	/// members).
 	deposits: BTreeMap<AccountId, Amount>,
 	/// Credit on offer per currency and owner.
 	credit: BTreeMap<(CoopId, AccountId), Amount>,
@@ -56,7 +57,7 @@ impl<T: Config> Pallet<T> {
 			if order.standing {
 				Self::check_standing(id, &order)?;
 			} else {
-				add(&mut held.deposits, order.owner.clone(), order.deposit);
+				add(&mut held.deposits, order.depositor.clone(), order.deposit);
 			}
 		}
 		ensure!(orders == booked, "the books and the orders differ");
@@ -111,9 +112,10 @@ impl<T: Config> Pallet<T> {
 				"native held differs from the resting orders'"
 			);
 		}
-		for (who, amount) in held.deposits {
+		for (depositor, amount) in held.deposits {
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::OrderDeposit.into(), &who) == amount,
+				T::Currency::balance_on_hold(&HoldReason::OrderDeposit.into(), &depositor)
+					== amount,
 				"deposits held differ from the resting orders'"
 			);
 		}

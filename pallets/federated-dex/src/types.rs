@@ -145,8 +145,13 @@ pub struct Order<AccountId> {
 	pub price: Price,
 	/// What it still offers (base for an ask, quote for a bid), held while it rests.
 	pub remaining: Amount,
-	/// The native deposit held for its place on the book (none for standing orders).
+	/// The native deposit held from `depositor` for its place on the book (none for standing
+	/// orders, nor for an order that has not rested yet).
 	pub deposit: Amount,
+	/// Who holds the deposit, and gets it back when the order leaves the book: `owner`, or the
+	/// account of the cooperative [`Order::deposit_coop`] names if `owner` could not pay it
+	/// (`Config::DepositPayer`); `owner` while no deposit is held.
+	pub depositor: AccountId,
 	/// Whether it is its cooperative's standing order: credit it sells is newly issued, native
 	/// it pays is set aside in the cooperative's reserve.
 	pub standing: bool,
@@ -186,6 +191,19 @@ impl<AccountId> Order<AccountId> {
 			CloseReason::Filled
 		} else {
 			CloseReason::Unfillable
+		}
+	}
+
+	/// The cooperative asked who holds its deposit (`Config::DepositPayer`): the one whose
+	/// credit it gives, else the one whose credit it gets (a member buying its cooperative's
+	/// credit with native units). `None` only for a market without credit, which
+	/// [`Market::of`] never makes.
+	pub fn deposit_coop(&self) -> Option<CoopId> {
+		match (self.gives(), self.gets()) {
+			(AssetKind::Credit(coop), _) | (AssetKind::Native, AssetKind::Credit(coop)) => {
+				Some(coop)
+			},
+			(AssetKind::Native, AssetKind::Native) => None,
 		}
 	}
 

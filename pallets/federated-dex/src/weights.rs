@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_federated_dex`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -46,12 +46,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 16]`.
 	fn place_order(f: u32, ) -> Weight {
-		//  Measured:  `7306 + f * (553 ±0)`
+		//  Measured:  `7386 + f * (555 ±0)`
 		//  Estimated: `15598 + f * (3384 ±0)`
-		// Minimum execution time: 229_522_000 picoseconds.
-		Weight::from_parts(274_529_732, 15598)
-			// Standard Error: 2_795_938
-			.saturating_add(Weight::from_parts(121_510_228, 0).saturating_mul(f.into()))
+		// Minimum execution time: 226_669_000 picoseconds.
+		Weight::from_parts(257_986_550, 15598)
+			// Standard Error: 592_566
+			.saturating_add(Weight::from_parts(113_307_017, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -67,10 +67,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
-		//  Measured:  `6040`
+		//  Measured:  `6010`
 		//  Estimated: `8294`
-		// Minimum execution time: 118_597_000 picoseconds.
-		Weight::from_parts(155_151_000, 8294)
+		// Minimum execution time: 117_796_000 picoseconds.
+		Weight::from_parts(133_109_000, 8294)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_price_band() -> Weight {
 		//  Measured:  `12394`
 		//  Estimated: `15598`
-		// Minimum execution time: 116_384_000 picoseconds.
-		Weight::from_parts(147_460_000, 15598)
+		// Minimum execution time: 113_719_000 picoseconds.
+		Weight::from_parts(135_933_000, 15598)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -118,13 +118,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 16]`.
 	fn set_standing_orders(f: u32, ) -> Weight {
-		//  Measured:  `1806 + f * (318 ±0)`
+		//  Measured:  `1732 + f * (318 ±0)`
 		//  Estimated: `15598 + f * (3384 ±0)`
-		// Minimum execution time: 85_097_000 picoseconds.
-		Weight::from_parts(106_575_945, 15598)
-			// Standard Error: 267_222
-			.saturating_add(Weight::from_parts(131_594_231, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Minimum execution time: 83_916_000 picoseconds.
+		Weight::from_parts(88_888_016, 15598)
+			// Standard Error: 128_983
+			.saturating_add(Weight::from_parts(134_442_824, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn place_order(f: u32, ) -> Weight {
-		Weight::from_parts(274_529_732, 15598)
-			.saturating_add(Weight::from_parts(121_510_228, 0).saturating_mul(f.into()))
+		Weight::from_parts(257_986_550, 15598)
+			.saturating_add(Weight::from_parts(113_307_017, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
@@ -144,19 +144,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(155_151_000, 8294)
+		Weight::from_parts(133_109_000, 8294)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_price_band() -> Weight {
-		Weight::from_parts(147_460_000, 15598)
+		Weight::from_parts(135_933_000, 15598)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn set_standing_orders(f: u32, ) -> Weight {
-		Weight::from_parts(106_575_945, 15598)
-			.saturating_add(Weight::from_parts(131_594_231, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		Weight::from_parts(88_888_016, 15598)
+			.saturating_add(Weight::from_parts(134_442_824, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))

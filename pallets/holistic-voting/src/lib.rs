@@ -18,15 +18,27 @@
 //!   the call runs as `Federation`; on [`Track::Upgrade`] at least two thirds, and it runs as
 //!   `FederationSupermajority` ([`Track::passes`], [`PollScope::origin`]).
 //! - [`Pallet::close`]: anyone, once the voting period is over, or earlier once the outcome can no
-//!   longer change. The deposit ([`Config::PollDeposit`], held from the proposer while the poll
-//!   is open) is released, the poll and its votes are removed, and a passed call is dispatched;
-//!   its result is in [`Event::Executed`].
+//!   longer change. The deposit ([`Config::PollDeposit`], held while the poll is open: see
+//!   *Deposits*) is released to the account it was held from, the poll and its votes are
+//!   removed, and a passed call is dispatched; its result is in [`Event::Executed`].
 //!
 //! A cooperative poll passes when the share of its electorate whose votes count reaches the
 //! cooperative's quorum and the aye weight is strictly more than its approval share of the
 //! weight cast (unanimity when the approval is 100%). A suspended cooperative's polls do not
 //! pass. Proposing and voting need an active cooperative ([`Cooperatives::ensure_active`]); an
 //! unknown cooperative is [`Error::CooperativeNotActive`] too.
+//!
+//! ## Deposits
+//!
+//! An open poll is storage its proposer created, so proposing holds [`Config::PollDeposit`] of
+//! the native token. A member of a timebank may hold none: a cooperative poll's deposit is held
+//! from the account [`Config::DepositPayer`] names
+//! ([`DepositPayer::payer`](confoederatio_primitives::DepositPayer::payer)): the proposing
+//! member itself when it can pay, else its cooperative's account, within the budget the
+//! cooperative set. A federation poll's deposit is held from the proposing cooperative's
+//! account. The poll records that account ([`Poll::depositor`], which [`Event::Proposed`]
+//! reports), and closing the poll releases the deposit to it, never to the member. If the
+//! account named cannot hold the deposit, the proposal fails and changes nothing.
 //!
 //! ## The electorate
 //!
@@ -84,6 +96,8 @@
 //! - Each open poll's tally equals the sum of its recorded votes, and it has at most
 //!   [`Config::MaxVoters`] voters; a cooperative poll has no more votes than its electorate.
 //! - No vote is recorded for a poll that is not open; poll ids are below `NextPollId`.
+//! - Every depositor of open polls (a member, or a cooperative's account) holds exactly their
+//!   deposits under `PollDeposit`.
 //!
 //! ## Storage versions
 //!
@@ -134,7 +148,8 @@ pub use weights::WeightInfo;
 
 use alloc::boxed::Box;
 use confoederatio_primitives::{
-	CollectiveOrigin, CoopId, CoopUnavailable, Cooperatives, PollId, Tally, VoteWeight,
+	CollectiveOrigin, CoopId, CoopUnavailable, Cooperatives, DepositPayer, PollId, Tally,
+	VoteWeight,
 };
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
@@ -206,9 +221,14 @@ pub mod pallet {
 		/// Who may authorize a runtime upgrade: the federation's `Upgrade` track.
 		type UpgradeOrigin: EnsureOrigin<<Self as frame_system::Config>::RuntimeOrigin>;
 
-		/// Held from the proposer while a poll is open.
+		/// Held for each poll while it is open.
 		#[pallet::constant]
 		type PollDeposit: Get<BalanceOf<Self>>;
+
+		/// Who holds a cooperative poll's deposit: the proposing member, or its cooperative's
+		/// account for a member who cannot pay it (`()`: every member pays its own). A
+		/// federation poll's deposit is always the proposing cooperative's own.
+		type DepositPayer: DepositPayer<Self::AccountId, BalanceOf<Self>>;
 
 		/// How long a federation poll is open, in blocks.
 		#[pallet::constant]
@@ -273,7 +293,8 @@ pub mod pallet {
 			poll: PollId,
 			/// Where it is decided.
 			scope: PollScope,
-			/// Who holds its deposit.
+			/// Who holds its deposit: the proposing member, or the cooperative's account (for
+			/// a member who cannot pay it, or for a federation poll).
 			depositor: T::AccountId,
 			/// The last block in which votes count.
 			end: BlockNumberFor<T>,
@@ -354,8 +375,10 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Open a poll on `call`.
 		///
-		/// `Cooperative(coop)`: signed by a member of the active cooperative. `Federation(track)`:
-		/// the origin of an active cooperative, whose account holds the deposit.
+		/// `Cooperative(coop)`: signed by a member of the active cooperative, from whom the
+		/// deposit is held or, for a member who cannot pay it, from the cooperative's account
+		/// (`Config::DepositPayer`). `Federation(track)`: the origin of an active cooperative,
+		/// whose account holds the deposit.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::propose(T::MaxProposalLength::get()))]
 		pub fn propose(
@@ -363,7 +386,7 @@ pub mod pallet {
 			scope: ProposalScope,
 			call: Box<<T as Config>::RuntimeCall>,
 		) -> DispatchResult {
-			let (scope, depositor, period) = match scope {
+			let (scope, proposer, period) = match scope {
 				ProposalScope::Cooperative(coop) => {
 					let who = ensure_signed(origin)?;
 					T::Cooperatives::ensure_active(coop).map_err(Error::<T>::from)?;
@@ -388,7 +411,7 @@ pub mod pallet {
 			);
 			let proposal: ProposalOf<T> =
 				call.encode().try_into().map_err(|_| Error::<T>::ProposalTooLarge)?;
-			Self::do_propose(scope, depositor, proposal, period).map(|_| ())
+			Self::do_propose(scope, proposer, proposal, period).map(|_| ())
 		}
 
 		/// Vote in an open poll: signed by a member in a cooperative poll; with a cooperative's
@@ -404,7 +427,7 @@ pub mod pallet {
 		}
 
 		/// Close a poll: after its voting period, or once its outcome cannot change. Signed by
-		/// anyone. A passed poll's call is dispatched.
+		/// anyone. The deposit is released to its depositor; a passed poll's call is dispatched.
 		#[pallet::call_index(2)]
 		#[pallet::weight(
 			T::WeightInfo::close_approved(T::MaxVoters::get())

@@ -3,7 +3,9 @@
 //! `target` pallet whose calls record the origin they ran with.
 //!
 //! Cooperatives: 0 = {1, 2, 3}, 1 = {4, 5, 6}, 2 = {7, 8, 9}, all active, voting period 10;
-//! accounts 1..=20 and each cooperative's account (`1_000 + coop`) hold 1,000.
+//! accounts 1..=20 and each cooperative's account (`1_000 + coop`) hold 1,000. Deposits: the
+//! kit's [`CoopPaysDeposits`], so every member pays its own until a test gives its cooperative a
+//! budget ([`MockCooperatives::set_deposit_budget`]) and the member cannot pay.
 
 use crate as pallet_holistic_voting;
 use confoederatio_primitives::{
@@ -13,7 +15,7 @@ use frame_support::{parameter_types, traits::ConstU32, weights::Weight};
 use sp_runtime::{DispatchError, DispatchResult};
 use std::collections::BTreeMap;
 
-pub use confoederatio_test_kit::{MockCoop, MockCooperatives};
+pub use confoederatio_test_kit::{CoopPaysDeposits, MockCoop, MockCooperatives};
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -163,6 +165,7 @@ impl pallet_holistic_voting::Config for Test {
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;
 	type UpgradeOrigin = EnsureFederationSupermajority<RuntimeOrigin>;
 	type PollDeposit = frame_support::traits::ConstU64<DEPOSIT>;
+	type DepositPayer = CoopPaysDeposits<Balances>;
 	type FederationVotingPeriod = frame_support::traits::ConstU64<FEDERATION_PERIOD>;
 	type MaxProposalLength = ConstU32<64>;
 	type MaxProposalWeight = MaxProposalWeight;

@@ -1,5 +1,7 @@
-//! A poll's life: opened with a deposit, voted in, closed — the deposit released, the votes and
-//! their locks dropped, and a passed call dispatched with the poll's collective origin.
+//! A poll's life: opened with a deposit (held from the account [`Config::DepositPayer`] names
+//! for a proposing member: the member, or its cooperative's account), voted in, closed — the
+//! deposit released to the account it was held from, the votes and their locks dropped, and a
+//! passed call dispatched with the poll's collective origin.
 
 use crate::{
 	tally::{count_vote, Outcome},
@@ -7,7 +9,9 @@ use crate::{
 	PollScope, Polls, ProposalOf, Voter, WeightInfo, MAX_CALL_DEPTH,
 };
 use codec::DecodeLimit;
-use confoederatio_primitives::{CollectiveOrigin, Cooperatives, PollId, Tally, VoteWeight};
+use confoederatio_primitives::{
+	CollectiveOrigin, Cooperatives, DepositPayer, PollId, Tally, VoteWeight,
+};
 use frame_support::{
 	dispatch::GetDispatchInfo,
 	ensure,
@@ -18,18 +22,27 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Dispatchable, Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// Opens a poll, holding [`Config::PollDeposit`] from `depositor`, and fixes its electorate:
-	/// the cooperative's members now (a cooperative poll), the active cooperatives now (a
-	/// federation poll). Does not check the proposer's right to propose nor the call.
+	/// Opens a poll proposed by `proposer` (a member of the cooperative for a cooperative poll,
+	/// the proposing cooperative's account for a federation poll) and fixes its electorate: the
+	/// cooperative's members now (a cooperative poll), the active cooperatives now (a
+	/// federation poll). Holds [`Config::PollDeposit`] from the poll's depositor, which the poll
+	/// records: for a cooperative poll the account [`Config::DepositPayer`] names (the member,
+	/// or its cooperative's account for a member who cannot pay), for a federation poll the
+	/// proposing cooperative's account. Does not check the proposer's right to propose nor the
+	/// call.
 	pub fn do_propose(
 		scope: PollScope,
-		depositor: T::AccountId,
+		proposer: T::AccountId,
 		proposal: ProposalOf<T>,
 		period: BlockNumberFor<T>,
 	) -> Result<PollId, DispatchError> {
 		let poll = NextPollId::<T>::get();
 		let next = poll.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 		let deposit = T::PollDeposit::get();
+		let depositor = match scope {
+			PollScope::Cooperative(coop) => T::DepositPayer::payer(coop, &proposer, deposit),
+			PollScope::Federation { .. } => proposer,
+		};
 		T::Currency::hold(&HoldReason::PollDeposit.into(), &depositor, deposit)?;
 		let end = frame_system::Pallet::<T>::block_number().saturating_add(period);
 		let electorate = match scope {
@@ -90,9 +103,9 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Closes a poll if it is decided: releases the deposit, removes the poll and its votes
-	/// (releasing what the votes locked), and dispatches a passed call with the poll's origin
-	/// ([`PollScope::origin`]). Returns the weight used.
+	/// Closes a poll if it is decided: releases the deposit to its depositor, removes the poll
+	/// and its votes (releasing what the votes locked), and dispatches a passed call with the
+	/// poll's origin ([`PollScope::origin`]). Returns the weight used.
 	pub fn do_close(poll_id: PollId) -> Result<Weight, DispatchError> {
 		let poll = Polls::<T>::get(poll_id).ok_or(Error::<T>::UnknownPoll)?;
 		let tally = Self::decisive_tally(poll_id, &poll);

@@ -149,7 +149,10 @@ pub type ProposalOf<T> = BoundedVec<u8, <T as Config>::MaxProposalLength>;
 pub struct Poll<T: Config> {
 	/// Where it is decided.
 	pub scope: PollScope,
-	/// Who holds the deposit: the proposing member, or the proposing cooperative's account.
+	/// Who holds the deposit, and gets it back when the poll closes: the proposing member, or
+	/// its cooperative's account for a member who could not pay it
+	/// ([`Config::DepositPayer`](crate::Config::DepositPayer)); for a federation poll, the
+	/// proposing cooperative's account.
 	pub depositor: T::AccountId,
 	/// The deposit held while the poll is open.
 	pub deposit: BalanceOf<T>,

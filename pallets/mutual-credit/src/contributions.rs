@@ -1,11 +1,13 @@
-//! Work contributions: a member submits work (holding a deposit), its cooperative approves it
-//! (issuing the credit and the entitlement) or rejects it; either way the deposit is released.
+//! Work contributions: a member submits work (a deposit held from the member, or from its
+//! cooperative's account for a member who cannot pay it: [`Config::DepositPayer`]), its
+//! cooperative approves it (issuing the credit and the entitlement) or rejects it; either way
+//! the deposit is released to the account it was held from.
 
 use crate::{
 	Config, Contribution, ContributionId, ContributionOf, Contributions, Error, Event, HoldReason,
 	NextContributionId, Pallet,
 };
-use confoederatio_primitives::{CoopId, Cooperatives, Credit, WorkCategory};
+use confoederatio_primitives::{CoopId, Cooperatives, Credit, DepositPayer, WorkCategory};
 use frame_support::{
 	ensure,
 	traits::{fungible::MutateHold, tokens::Precision, Get},
@@ -19,8 +21,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Records `amount` (hundredths of an hour) of `category` work by `who` for `coop` and holds
-	/// its deposit: not zero, at most `MaxContribution`, by a member of the active cooperative.
-	/// Does not check the origin.
+	/// its deposit from the account [`Config::DepositPayer`] names (`who`, or its cooperative's
+	/// account), which the contribution records as its depositor: not zero, at most
+	/// `MaxContribution`, by a member of the active cooperative. Does not check the origin.
 	pub fn do_submit_contribution(
 		coop: CoopId,
 		who: T::AccountId,
@@ -35,7 +38,8 @@ impl<T: Config> Pallet<T> {
 		let id = NextContributionId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 		let deposit = T::ContributionDeposit::get();
-		T::Currency::hold(&HoldReason::ContributionDeposit.into(), &who, deposit)?;
+		let depositor = T::DepositPayer::payer(coop, &who, deposit);
+		T::Currency::hold(&HoldReason::ContributionDeposit.into(), &depositor, deposit)?;
 		let submitted_at = Self::now();
 		let contribution = Contribution {
 			coop,
@@ -44,6 +48,7 @@ impl<T: Config> Pallet<T> {
 			category,
 			evidence,
 			deposit,
+			depositor,
 			submitted_at,
 		};
 		Contributions::<T>::insert(id, contribution);
@@ -60,32 +65,33 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Issues contribution `id`'s credit and entitlement ([`Self::do_issue`]) and releases its
-	/// deposit: the cooperative must be active and the worker still a member. Does not check
-	/// the origin.
+	/// deposit to its depositor: the cooperative must be active and the worker still a member.
+	/// Does not check the origin.
 	pub fn do_approve_contribution(id: ContributionId) -> DispatchResult {
-		let Contribution { coop, who, amount, category, deposit, .. } =
+		let Contribution { coop, who, amount, category, deposit, depositor, .. } =
 			Self::pending_contribution(id)?;
 		T::Cooperatives::ensure_active(coop).map_err(Error::<T>::from)?;
 		Self::ensure_member(coop, &who)?;
 		Self::do_issue(coop, &who, category, amount)?;
-		Self::release_deposit(&who, deposit)?;
+		Self::release_deposit(&depositor, deposit)?;
 		Contributions::<T>::remove(id);
 		Self::deposit_event(Event::ContributionApproved { id, coop, who, amount, category });
 		Ok(())
 	}
 
-	/// Drops contribution `id` and releases its deposit. Does not check the origin.
+	/// Drops contribution `id` and releases its deposit to its depositor. Does not check the
+	/// origin.
 	pub fn do_reject_contribution(id: ContributionId) -> DispatchResult {
-		let Contribution { coop, who, deposit, .. } = Self::pending_contribution(id)?;
-		Self::release_deposit(&who, deposit)?;
+		let Contribution { coop, who, deposit, depositor, .. } = Self::pending_contribution(id)?;
+		Self::release_deposit(&depositor, deposit)?;
 		Contributions::<T>::remove(id);
 		Self::deposit_event(Event::ContributionRejected { id, coop, who });
 		Ok(())
 	}
 
-	/// Releases a contribution's deposit held from `who`.
-	fn release_deposit(who: &T::AccountId, deposit: crate::BalanceOf<T>) -> DispatchResult {
+	/// Releases a contribution's deposit held from `depositor`.
+	fn release_deposit(depositor: &T::AccountId, deposit: crate::BalanceOf<T>) -> DispatchResult {
 		let reason = HoldReason::ContributionDeposit.into();
-		T::Currency::release(&reason, who, deposit, Precision::BestEffort).map(|_| ())
+		T::Currency::release(&reason, depositor, deposit, Precision::BestEffort).map(|_| ())
 	}
 }

@@ -49,7 +49,8 @@
 //! Signed:
 //! - [`Pallet::transfer`]: pay a member of the same cooperative (or the cooperative itself).
 //! - [`Pallet::transfer_across`]: pay a member of another cooperative.
-//! - [`Pallet::submit_contribution`]: submit work for approval; holds a deposit.
+//! - [`Pallet::submit_contribution`]: submit work for approval; holds a deposit (see
+//!   *Deposits* below).
 //!
 //! The cooperative's decision (origin `Cooperative(coop)`, after its members' poll):
 //! - [`Pallet::set_credit_limit`], [`Pallet::set_default_credit_limit`].
@@ -74,6 +75,17 @@
 //!   limit; a member with a negative balance cannot leave; a member who leaves with a positive
 //!   balance keeps it (with no credit limit) and may still pay it out, so nothing is lost.
 //!
+//! ## Deposits
+//!
+//! A contribution waits in storage until its cooperative decides, so its submission holds
+//! `ContributionDeposit` of the native token. A member of a timebank may hold none: the
+//! deposit is held from the account [`Config::DepositPayer`] names
+//! ([`DepositPayer::payer`](confoederatio_primitives::DepositPayer::payer)): the member itself
+//! when it can pay, else its cooperative's account, within the budget the cooperative set. The
+//! contribution records that account ([`Contribution::depositor`]), and approving or rejecting
+//! it releases the deposit to that account, never to the member. If the account named cannot
+//! hold the deposit, the submission fails and changes nothing.
+//!
 //! ## Where things are
 //!
 //! | module | what |
@@ -87,7 +99,7 @@
 //! | `locks`, `redemption`, `offers` | the [`LockableCredit`], [`RedeemableCredit`] and [`OfferableCredit`] impls |
 //! | `membership` | the [`MembershipHooks`] impl and [`Pallet::do_write_off`] |
 //! | `try_state` | [`Pallet::do_try_state`] |
-//! | [`migrations`] | the storage migrations ([`migrations::v2::MigrateV1ToV2`]: one vote lock per poll; [`migrations::v3::MigrateV2ToV3`]: entitlements within the balance) |
+//! | [`migrations`] | the storage migrations ([`migrations::v2::MigrateV1ToV2`]: one vote lock per poll; [`migrations::v3::MigrateV2ToV3`]: entitlements within the balance; [`migrations::v4::MigrateV3ToV4`]: a contribution records its depositor) |
 //! | `events`, `errors` | the [`Event`]s and [`Error`]s, sections of the pallet module below |
 //!
 //! ## Invariants ([`Pallet::do_try_state`])
@@ -97,8 +109,9 @@
 //! - The balances of each currency sum to zero.
 //! - Every federation position is within its limit, no exchange rate is zero, and the positions
 //!   sum to zero.
-//! - Every pending contribution's id is below `NextContributionId`, and every account with
-//!   pending contributions holds exactly their deposits under `ContributionDeposit`.
+//! - Every pending contribution's id is below `NextContributionId`, and every depositor of
+//!   pending contributions (a member, or a cooperative's account) holds exactly their deposits
+//!   under `ContributionDeposit`.
 //!
 //! [`LockableCredit`]: confoederatio_primitives::LockableCredit
 //! [`RedeemableCredit`]: confoederatio_primitives::RedeemableCredit
@@ -142,7 +155,7 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use confoederatio_primitives::{
-	CoopId, CoopUnavailable, Cooperatives, Credit, ExchangeRate, WorkCategory,
+	CoopId, CoopUnavailable, Cooperatives, Credit, DepositPayer, ExchangeRate, WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -177,7 +190,9 @@ pub mod pallet {
 	/// 2: an account keeps one vote lock per poll (`vote_locks`) in place of one lock counted
 	/// over polls ([`migrations::v2`]).
 	/// 3: an entitlement is credit earned and still held ([`migrations::v3`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	/// 4: a contribution records the account its deposit is held from
+	/// ([`Contribution::depositor`], [`migrations::v4`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -233,9 +248,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxContribution: Get<Credit>;
 
-		/// Held from a member for each contribution until the cooperative decides.
+		/// Held for each contribution until the cooperative decides.
 		#[pallet::constant]
 		type ContributionDeposit: Get<BalanceOf<Self>>;
+
+		/// Who holds a contribution's deposit: the member, or its cooperative's account for a
+		/// member who cannot pay it (`()`: every member pays its own).
+		type DepositPayer: DepositPayer<Self::AccountId, BalanceOf<Self>>;
 
 		/// The most open polls an account's credit may vote in at once, in one currency: each
 		/// such vote keeps a lock in the account record. A vote with credit beyond it is refused
@@ -358,8 +377,9 @@ pub mod pallet {
 		/// cooperative to approve.
 		///
 		/// Signed by a member of the active cooperative; at most `MaxContribution`; holds
-		/// `ContributionDeposit` until the cooperative decides. Care work is not submitted here
-		/// (see CareReputation).
+		/// `ContributionDeposit` until the cooperative decides, from the member or, for a member
+		/// who cannot pay it, from its cooperative's account (`Config::DepositPayer`). Care work
+		/// is not submitted here (see CareReputation).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::submit_contribution())]
 		pub fn submit_contribution(
@@ -374,7 +394,7 @@ pub mod pallet {
 		}
 
 		/// Approve contribution `id`: issue its credit from the coop account to the member, grow
-		/// the member's entitlement in its category, release the deposit.
+		/// the member's entitlement in its category, release the deposit to its depositor.
 		///
 		/// Origin `Cooperative(coop)` of the contribution's cooperative, which must be active and
 		/// stay within its issuance limit; the worker must still be a member.
@@ -386,7 +406,8 @@ pub mod pallet {
 			Self::do_approve_contribution(id)
 		}
 
-		/// Reject contribution `id`: no credit is issued; the deposit is released.
+		/// Reject contribution `id`: no credit is issued; the deposit is released to its
+		/// depositor.
 		///
 		/// Origin `Cooperative(coop)` of the contribution's cooperative.
 		#[pallet::call_index(5)]

@@ -247,3 +247,145 @@ pub mod v3 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 4: a contribution records the account its deposit is held from.
+///
+/// Version 3 held a contribution's deposit from its member, always (`who`). Version 4 holds it
+/// from the account [`Config::DepositPayer`](crate::Config::DepositPayer) names (the member, or
+/// its cooperative's account for a member who cannot pay), records that account as the
+/// contribution's [`depositor`](crate::Contribution::depositor), and releases the deposit to it.
+/// A version-3 contribution gets its member as depositor: the account its deposit was held
+/// from. Nothing is held or released.
+pub mod v4 {
+	use crate::{BalanceOf, Config, ContributionId, ContributionOf, Contributions, Pallet};
+	#[cfg(feature = "try-runtime")]
+	use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use confoederatio_primitives::{CoopId, Credit, WorkCategory};
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	#[cfg(feature = "try-runtime")]
+	use sp_runtime::traits::Saturating;
+
+	/// The version-3 records (the storage alias's generated prefix type has no docs).
+	#[allow(missing_docs)]
+	pub mod old {
+		use super::*;
+
+		/// A contribution as version 3 stored it: its deposit was held from `who`.
+		#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+		pub struct Contribution<AccountId, Balance, Hash, BlockNumber> {
+			/// The cooperative the work was for.
+			pub coop: CoopId,
+			/// Who did the work, and holds the deposit.
+			pub who: AccountId,
+			/// The time worked, in hundredths of an hour.
+			pub amount: Credit,
+			/// What kind of work it was.
+			pub category: WorkCategory,
+			/// The hash of the evidence.
+			pub evidence: Hash,
+			/// The deposit held from `who`.
+			pub deposit: Balance,
+			/// When it was submitted.
+			pub submitted_at: BlockNumber,
+		}
+
+		/// A version-3 contribution as stored.
+		pub type ContributionOf<T> = Contribution<
+			<T as frame_system::Config>::AccountId,
+			BalanceOf<T>,
+			<T as frame_system::Config>::Hash,
+			BlockNumberFor<T>,
+		>;
+
+		/// The pending contributions, as version 3 stored them.
+		#[frame_support::storage_alias]
+		pub type Contributions<T: Config> =
+			StorageMap<Pallet<T>, Twox64Concat, ContributionId, ContributionOf<T>>;
+	}
+
+	/// A version-3 contribution in version 4: the same, its member recorded as the depositor
+	/// (the account its deposit was held from).
+	pub fn migrate_contribution<T: Config>(old: old::ContributionOf<T>) -> ContributionOf<T> {
+		ContributionOf::<T> {
+			coop: old.coop,
+			who: old.who.clone(),
+			amount: old.amount,
+			category: old.category,
+			evidence: old.evidence,
+			deposit: old.deposit,
+			depositor: old.who,
+			submitted_at: old.submitted_at,
+		}
+	}
+
+	/// What `pre_upgrade` records and `post_upgrade` checks: for each account deposits are held
+	/// from, how many pending contributions it holds deposits for and their sum.
+	#[cfg(feature = "try-runtime")]
+	type Summary<T> = BTreeMap<<T as frame_system::Config>::AccountId, (u32, BalanceOf<T>)>;
+
+	/// Adds `deposit` held from `depositor` to `summary`.
+	#[cfg(feature = "try-runtime")]
+	fn count<T: Config>(summary: &mut Summary<T>, depositor: T::AccountId, deposit: BalanceOf<T>) {
+		let (contributions, sum) = summary.entry(depositor).or_default();
+		*contributions = contributions.saturating_add(1);
+		*sum = sum.saturating_add(deposit);
+	}
+
+	/// Re-encodes every pending contribution ([`migrate_contribution`]); use [`MigrateV3ToV4`],
+	/// which runs it once, from version 3.
+	pub struct UncheckedMigrateV3ToV4<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV3ToV4<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut contributions: u64 = 0;
+			Contributions::<T>::translate::<old::ContributionOf<T>, _>(|_, old| {
+				contributions = contributions.saturating_add(1);
+				Some(migrate_contribution::<T>(old))
+			});
+			T::DbWeight::get().reads_writes(contributions, contributions)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let mut summary = Summary::<T>::new();
+			for (_, contribution) in old::Contributions::<T>::iter() {
+				count::<T>(&mut summary, contribution.who, contribution.deposit);
+			}
+			Ok(summary.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = Summary::<T>::decode(&mut &state[..])
+				.map_err(|_| "the pre-upgrade summary does not decode")?;
+			let mut after = Summary::<T>::new();
+			for (_, contribution) in Contributions::<T>::iter() {
+				ensure!(
+					contribution.depositor == contribution.who,
+					"a migrated contribution's depositor is not its member"
+				);
+				count::<T>(&mut after, contribution.depositor, contribution.deposit);
+			}
+			ensure!(before == after, "contributions or deposits per depositor changed");
+			ensure!(
+				Pallet::<T>::on_chain_storage_version() == StorageVersion::new(4),
+				"the storage version is not 4"
+			);
+			Ok(())
+		}
+	}
+
+	/// The migration the runtime lists: [`UncheckedMigrateV3ToV4`], run only when the pallet's
+	/// storage is at version 3, which then becomes 4.
+	pub type MigrateV3ToV4<T> = VersionedMigration<
+		3,
+		4,
+		UncheckedMigrateV3ToV4<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

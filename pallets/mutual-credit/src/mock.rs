@@ -5,7 +5,9 @@
 //! Cooperatives: 0 = {1, 2, 3} and 1 = {4, 5, 6}, active; 2 = {7, 8}, suspended. A
 //! cooperative's coop account is `1_000 + coop`. Accounts 1..=20 hold 1,000 native units.
 //! Limits: default credit limit 500, issuance limit 10,000, federation limit none (0); vote locks
-//! in at most three open polls.
+//! in at most three open polls. Deposits: the kit's [`CoopPaysDeposits`], so every member pays
+//! its own until a test gives its cooperative a budget
+//! ([`MockCooperatives::set_deposit_budget`]) and the member cannot pay.
 
 use crate as pallet_mutual_credit;
 use confoederatio_primitives::{
@@ -14,7 +16,9 @@ use confoederatio_primitives::{
 use frame_support::traits::{ConstU128, ConstU32, ConstU64};
 use sp_runtime::DispatchResult;
 
-pub use confoederatio_test_kit::{coop_origin, federation_origin as federation, MockCooperatives};
+pub use confoederatio_test_kit::{
+	coop_origin, federation_origin as federation, CoopPaysDeposits, MockCooperatives,
+};
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -53,6 +57,7 @@ impl pallet_mutual_credit::Config for Test {
 	type MaxFederationLimit = ConstU128<MAX_FEDERATION_LIMIT>;
 	type MaxContribution = ConstU128<MAX_CONTRIBUTION>;
 	type ContributionDeposit = ConstU64<DEPOSIT>;
+	type DepositPayer = CoopPaysDeposits<Balances>;
 	type MaxVoteLocks = ConstU32<MAX_VOTE_LOCKS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

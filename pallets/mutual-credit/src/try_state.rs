@@ -22,8 +22,9 @@ impl<T: Config> Pallet<T> {
 	/// - the balances of each currency sum to zero;
 	/// - every federation position is within its limit, no exchange rate is zero, and the
 	///   positions sum to zero;
-	/// - every pending contribution's id is below `NextContributionId`, and every account with
-	///   pending contributions holds exactly their deposits under `ContributionDeposit`.
+	/// - every pending contribution's id is below `NextContributionId`, and every depositor of
+	///   pending contributions (a member, or a cooperative's account paying for its members)
+	///   holds exactly their deposits under `ContributionDeposit`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let now = Self::now();
 		let mut sums: BTreeMap<CoopId, i128> = BTreeMap::new();
@@ -56,11 +57,12 @@ impl<T: Config> Pallet<T> {
 		let next = NextContributionId::<T>::get();
 		for (id, contribution) in Contributions::<T>::iter() {
 			ensure!(id < next, "a contribution's id is not below NextContributionId");
-			let held = deposits.entry(contribution.who).or_default();
+			let held = deposits.entry(contribution.depositor).or_default();
 			*held = held.saturating_add(contribution.deposit);
 		}
-		for (who, deposit) in deposits {
-			let held = T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), &who);
+		for (depositor, deposit) in deposits {
+			let held =
+				T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), &depositor);
 			ensure!(held == deposit, "held deposits differ from the pending contributions'");
 		}
 		Ok(())

@@ -59,7 +59,7 @@ impl Currency {
 pub struct Contribution<AccountId, Balance, Hash, BlockNumber> {
 	/// The cooperative the work was for.
 	pub coop: CoopId,
-	/// Who did the work, and holds the deposit.
+	/// Who did the work.
 	pub who: AccountId,
 	/// The time worked, in hundredths of an hour (100 = one hour): the credit the approval
 	/// issues.
@@ -68,8 +68,11 @@ pub struct Contribution<AccountId, Balance, Hash, BlockNumber> {
 	pub category: WorkCategory,
 	/// The hash of the evidence (kept off chain).
 	pub evidence: Hash,
-	/// The deposit held from `who` until the cooperative decides.
+	/// The deposit held from `depositor` until the cooperative decides.
 	pub deposit: Balance,
+	/// Who holds the deposit, and gets it back when the cooperative decides: `who`, or its
+	/// cooperative's account if `who` could not pay it ([`crate::Config::DepositPayer`]).
+	pub depositor: AccountId,
 	/// When it was submitted.
 	pub submitted_at: BlockNumber,
 }

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_mutual_credit`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -43,8 +43,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer() -> Weight {
 		//  Measured:  `1744`
 		//  Estimated: `7758`
-		// Minimum execution time: 30_595_000 picoseconds.
-		Weight::from_parts(37_917_000, 7758)
+		// Minimum execution time: 34_071_000 picoseconds.
+		Weight::from_parts(40_551_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_credit_limit() -> Weight {
 		//  Measured:  `849`
 		//  Estimated: `4374`
-		// Minimum execution time: 22_915_000 picoseconds.
-		Weight::from_parts(26_330_000, 4374)
+		// Minimum execution time: 24_417_000 picoseconds.
+		Weight::from_parts(26_510_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_default_credit_limit() -> Weight {
 		//  Measured:  `216`
 		//  Estimated: `3557`
-		// Minimum execution time: 10_225_000 picoseconds.
-		Weight::from_parts(11_367_000, 3557)
+		// Minimum execution time: 10_556_000 picoseconds.
+		Weight::from_parts(12_278_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn submit_contribution() -> Weight {
 		//  Measured:  `782`
 		//  Estimated: `3640`
-		// Minimum execution time: 59_840_000 picoseconds.
-		Weight::from_parts(64_316_000, 3640)
+		// Minimum execution time: 57_927_000 picoseconds.
+		Weight::from_parts(66_660_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn approve_contribution() -> Weight {
 		//  Measured:  `1456`
 		//  Estimated: `7758`
-		// Minimum execution time: 73_690_000 picoseconds.
-		Weight::from_parts(79_949_000, 7758)
+		// Minimum execution time: 73_900_000 picoseconds.
+		Weight::from_parts(87_391_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reject_contribution() -> Weight {
 		//  Measured:  `509`
 		//  Estimated: `3640`
-		// Minimum execution time: 46_029_000 picoseconds.
-		Weight::from_parts(50_065_000, 3640)
+		// Minimum execution time: 47_060_000 picoseconds.
+		Weight::from_parts(66_439_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_across() -> Weight {
 		//  Measured:  `1297`
 		//  Estimated: `14526`
-		// Minimum execution time: 51_767_000 picoseconds.
-		Weight::from_parts(56_895_000, 14526)
+		// Minimum execution time: 51_947_000 picoseconds.
+		Weight::from_parts(77_346_000, 14526)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_federation_limit() -> Weight {
 		//  Measured:  `548`
 		//  Estimated: `3632`
-		// Minimum execution time: 16_084_000 picoseconds.
-		Weight::from_parts(18_227_000, 3632)
+		// Minimum execution time: 16_855_000 picoseconds.
+		Weight::from_parts(27_731_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -161,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_exchange_rate() -> Weight {
 		//  Measured:  `548`
 		//  Estimated: `3632`
-		// Minimum execution time: 16_003_000 picoseconds.
-		Weight::from_parts(17_847_000, 3632)
+		// Minimum execution time: 17_125_000 picoseconds.
+		Weight::from_parts(20_480_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -175,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn write_off() -> Weight {
 		//  Measured:  `826`
 		//  Estimated: `7758`
-		// Minimum execution time: 28_302_000 picoseconds.
-		Weight::from_parts(30_766_000, 7758)
+		// Minimum execution time: 28_833_000 picoseconds.
+		Weight::from_parts(39_849_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,52 +185,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(37_917_000, 7758)
+		Weight::from_parts(40_551_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_credit_limit() -> Weight {
-		Weight::from_parts(26_330_000, 4374)
+		Weight::from_parts(26_510_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_default_credit_limit() -> Weight {
-		Weight::from_parts(11_367_000, 3557)
+		Weight::from_parts(12_278_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_contribution() -> Weight {
-		Weight::from_parts(64_316_000, 3640)
+		Weight::from_parts(66_660_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_contribution() -> Weight {
-		Weight::from_parts(79_949_000, 7758)
+		Weight::from_parts(87_391_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(50_065_000, 3640)
+		Weight::from_parts(66_439_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn transfer_across() -> Weight {
-		Weight::from_parts(56_895_000, 14526)
+		Weight::from_parts(77_346_000, 14526)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_federation_limit() -> Weight {
-		Weight::from_parts(18_227_000, 3632)
+		Weight::from_parts(27_731_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_exchange_rate() -> Weight {
-		Weight::from_parts(17_847_000, 3632)
+		Weight::from_parts(20_480_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn write_off() -> Weight {
-		Weight::from_parts(30_766_000, 7758)
+		Weight::from_parts(39_849_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

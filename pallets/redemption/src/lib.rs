@@ -29,8 +29,9 @@
 //!
 //! A waiting request is storage a member creates, so it is bounded and paid for: a member has
 //! at most `MaxRequestsPerMember` requests waiting in one bucket ([`WaitingRequests`];
-//! [`Error::TooManyRequests`] beyond), and `RequestDeposit` of its native funds is held for each
-//! ([`HoldReason::RequestDeposit`], recorded in the [`Request`]) until it is paid or cancelled.
+//! [`Error::TooManyRequests`] beyond), and `RequestDeposit` of the native token is held for each
+//! ([`HoldReason::RequestDeposit`], recorded in the [`Request`]) until it is paid or cancelled
+//! (see *Deposits*).
 //! A member who wants more waits until one is paid, or cancels and asks for more at the back of
 //! the queue (a waiting request never grows: it would jump those who queued after it). So one
 //! member cannot fill a queue and shut the others out (issue 12): a full queue holds the
@@ -39,6 +40,16 @@
 //!
 //! The reserve's funds sit in a keyless account per cooperative, derived from `PalletId`
 //! ([`Pallet::reserve_account`]).
+//!
+//! ## Deposits
+//!
+//! A member of a timebank may hold no native token. A waiting request's deposit is held from
+//! the account [`Config::DepositPayer`] names for the request's cooperative
+//! ([`DepositPayer::payer`]): the member itself when it can pay, else the cooperative's account,
+//! within the budget the cooperative set. The request records that account
+//! ([`Request::depositor`]), and paying or cancelling it releases the deposit to that account,
+//! never to the member (even if the member could pay by then). If the account named cannot hold
+//! the deposit, the redemption is refused and nothing changes.
 //!
 //! ## The exchange
 //!
@@ -63,8 +74,8 @@
 //! - Each queue's head is not past its tail; its waiting count is the number of its requests,
 //!   all between its head and tail; every request belongs to a queue.
 //! - Each member's count of waiting requests in a bucket is the number of its requests there,
-//!   at most `MaxRequestsPerMember`; each member with waiting requests has exactly their
-//!   deposits on hold.
+//!   at most `MaxRequestsPerMember`; each depositor of waiting requests (a member, or a
+//!   cooperative's account paying for its members) has exactly their deposits on hold.
 //!
 //! ## Storage versions
 //!
@@ -73,6 +84,9 @@
 //! - 3: a [`Reserve`]'s rate is a [`Price`] (it was a whole number of native units per unit of
 //!   credit); the runtime runs [`migrations::v3::MigrateV2ToV3`] from version 2, which keeps
 //!   every rate's value.
+//! - 4: a [`Request`] records the account its deposit is held from ([`Request::depositor`]);
+//!   the runtime runs [`migrations::v4::MigrateV3ToV4`] from version 3, which names each
+//!   waiting request's member (the account its deposit was held from).
 //!
 //! ## Where things are
 //!
@@ -82,7 +96,7 @@
 //! | `reserve` | funding ([`Pallet::do_fund`]), the rate ([`Pallet::do_set_rate`]), [`Pallet::can_pay`], [`Pallet::reducible`], [`Pallet::reserve_info`], the `ReserveLedger` impl |
 //! | `redeem` | [`Pallet::do_redeem`] (paid at once, or queued), [`Pallet::payout_of`] |
 //! | `queue` | the FIFO queues: a request waits at the back (within its member's bound, its deposit held), deposits serve the front, [`Pallet::do_cancel`] |
-//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`], [`migrations::v3::MigrateV2ToV3`] |
+//! | [`migrations`] | [`migrations::v2::MigrateV1ToV2`], [`migrations::v3::MigrateV2ToV3`], [`migrations::v4::MigrateV3ToV4`] |
 //! | `try_state` | [`Pallet::do_try_state`] |
 //! | [`weights`] | generated weights |
 
@@ -111,7 +125,8 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use confoederatio_primitives::{
-	CoopId, CoopUnavailable, Cooperatives, Credit, Price, RedeemableCredit, WorkCategory,
+	CoopId, CoopUnavailable, Cooperatives, Credit, DepositPayer, Price, RedeemableCredit,
+	WorkCategory,
 };
 use frame_support::{
 	pallet_prelude::*,
@@ -135,10 +150,13 @@ pub mod pallet {
 	use frame_support::{traits::fungible::Mutate, PalletId};
 	use sp_runtime::Perbill;
 
-	/// The in-code storage version: 3 since a [`Reserve`]'s rate is a [`Price`]
-	/// ([`migrations::v3`]); 2 since a waiting [`Request`] records its deposit and
-	/// [`WaitingRequests`] counts each member's ([`migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	/// The in-code storage version.
+	/// 2: a waiting [`Request`] records its deposit and [`WaitingRequests`] counts each member's
+	/// ([`migrations::v2`]).
+	/// 3: a [`Reserve`]'s rate is a [`Price`] ([`migrations::v3`]).
+	/// 4: a [`Request`] records the account its deposit is held from ([`Request::depositor`],
+	/// [`migrations::v4`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -191,10 +209,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRequestsPerMember: Get<u32>;
 
-		/// The native deposit held from a member for each of its waiting requests, released
-		/// when the request is paid or cancelled.
+		/// The native deposit held for each waiting request, released when the request is paid
+		/// or cancelled.
 		#[pallet::constant]
 		type RequestDeposit: Get<BalanceOf<Self>>;
+
+		/// Who holds a waiting request's deposit: the member, or its cooperative's account for a
+		/// member who cannot pay it (`()`: every member pays its own).
+		type DepositPayer: DepositPayer<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -284,7 +306,7 @@ pub mod pallet {
 			fee: BalanceOf<T>,
 		},
 		/// A redemption waits for its bucket to be refilled; its credit left circulation and
-		/// the member's deposit is held.
+		/// its deposit is held (from the member, or from its cooperative's account).
 		Queued {
 			/// The cooperative.
 			coop: CoopId,
@@ -301,7 +323,7 @@ pub mod pallet {
 			/// The deposit held for it until it is paid or cancelled.
 			deposit: BalanceOf<T>,
 		},
-		/// A waiting redemption was paid (and its deposit released).
+		/// A waiting redemption was paid (and its deposit released to its depositor).
 		QueueServed {
 			/// The cooperative.
 			coop: CoopId,
@@ -314,7 +336,8 @@ pub mod pallet {
 			/// What it received.
 			payout: BalanceOf<T>,
 		},
-		/// A waiting redemption was cancelled; its credit and its deposit came back.
+		/// A waiting redemption was cancelled; its credit came back to the member, its deposit
+		/// to its depositor.
 		Cancelled {
 			/// The cooperative.
 			coop: CoopId,
@@ -391,8 +414,9 @@ pub mod pallet {
 		/// Redeem `amount` of `coop`'s credit from the member's entitlement in `category`: the
 		/// credit leaves circulation, and the member is paid `⌊amount · rate⌋` minus the exit fee
 		/// from that bucket, or waits in its queue if the bucket cannot pay yet (with
-		/// `RequestDeposit` held, and at most `MaxRequestsPerMember` of its requests waiting
-		/// there).
+		/// `RequestDeposit` held from the member or, for a member who cannot pay it, from its
+		/// cooperative's account: `Config::DepositPayer`; and at most `MaxRequestsPerMember` of
+		/// its requests waiting there).
 		///
 		/// Signed by a member of the active cooperative, out of a positive balance that no open
 		/// vote locked.
@@ -408,8 +432,8 @@ pub mod pallet {
 			Self::do_redeem(coop, who, category, amount)
 		}
 
-		/// Cancel the waiting request at `index` of `coop`'s `category` queue: its credit and its
-		/// deposit come back to the member.
+		/// Cancel the waiting request at `index` of `coop`'s `category` queue: its credit comes
+		/// back to the member, its deposit to its depositor.
 		///
 		/// Signed by the member who made it.
 		#[pallet::call_index(3)]

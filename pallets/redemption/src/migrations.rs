@@ -1,11 +1,17 @@
-//! Storage migrations. The runtime lists [`v2::MigrateV1ToV2`] and then [`v3::MigrateV2ToV3`]
-//! among `Executive`'s migrations.
+//! Storage migrations. The runtime lists [`v2::MigrateV1ToV2`], [`v3::MigrateV2ToV3`] and then
+//! [`v4::MigrateV3ToV4`] among `Executive`'s migrations.
+//!
+//! Each migration reads and writes the records in the encoding of the version it produces: a
+//! waiting request stays in versions 2 and 3's encoding ([`v4::old::Request`]) until
+//! [`v4::MigrateV3ToV4`] runs, so only that last migration checks the pallet's invariants
+//! (`do_try_state` reads every record in the current encoding).
 
 use crate::*;
 
-/// Version 1 → 2: a waiting [`Request`] records the deposit held for it, each member's waiting
-/// requests are counted ([`WaitingRequests`]), and no member keeps more than
-/// `MaxRequestsPerMember` of them in one bucket.
+/// Version 1 → 2: a waiting request records the deposit held for it (in versions 2 and 3's
+/// encoding, [`v4::old::Request`]), each member's waiting requests are counted
+/// ([`WaitingRequests`]), and no member keeps more than `MaxRequestsPerMember` of them in one
+/// bucket.
 pub mod v2 {
 	use super::*;
 	use alloc::{collections::btree_map::BTreeMap, vec::Vec};
@@ -13,6 +19,8 @@ pub mod v2 {
 	use frame_support::traits::GetStorageVersion;
 	use frame_support::{migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade};
 	use sp_runtime::traits::Zero;
+	// The waiting requests in the encoding this migration writes (versions 2 and 3's).
+	use super::v4::old as v2_requests;
 
 	/// A waiting request as version 1 stored it: without a deposit.
 	#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
@@ -43,7 +51,8 @@ pub mod v2 {
 	}
 
 	/// The migration, without the version check ([`MigrateV1ToV2`] adds it):
-	/// 1. every request gets a zero deposit (nothing was held for it before);
+	/// 1. every request gets a zero deposit (nothing was held for it before), in version 2's
+	///    encoding ([`super::v4::old::Request`]);
 	/// 2. in each queue, each member's requests are counted, oldest first; those beyond
 	///    `MaxRequestsPerMember` (left by the attack of issue 12, one member filling a queue)
 	///    are cancelled as its member could: the credit comes back (`unburn`), the request
@@ -55,20 +64,22 @@ pub mod v2 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let (mut reads, mut writes) = (0u64, 0u64);
-			Requests::<T>::translate::<OldRequest<T::AccountId, BalanceOf<T>>, _>(|_, _, old| {
-				reads = reads.saturating_add(1);
-				writes = writes.saturating_add(1);
-				Some(Request {
-					who: old.who,
-					credit: old.credit,
-					payout: old.payout,
-					deposit: Zero::zero(),
-				})
-			});
+			v2_requests::Requests::<T>::translate::<OldRequest<T::AccountId, BalanceOf<T>>, _>(
+				|_, _, old| {
+					reads = reads.saturating_add(1);
+					writes = writes.saturating_add(1);
+					Some(v2_requests::Request {
+						who: old.who,
+						credit: old.credit,
+						payout: old.payout,
+						deposit: Zero::zero(),
+					})
+				},
+			);
 			let max = T::MaxRequestsPerMember::get();
 			for (key, mut queue) in Queues::<T>::iter() {
 				let (coop, category) = key;
-				let mut requests: Vec<_> = Requests::<T>::iter_prefix(key).collect();
+				let mut requests: Vec<_> = v2_requests::Requests::<T>::iter_prefix(key).collect();
 				requests.sort_by_key(|(index, _)| *index);
 				reads = reads
 					.saturating_add(1)
@@ -79,7 +90,7 @@ pub mod v2 {
 					if *count >= max
 						&& T::Ledger::unburn(coop, &request.who, category, request.credit).is_ok()
 					{
-						Requests::<T>::remove(key, index);
+						v2_requests::Requests::<T>::remove(key, index);
 						queue.cancelled();
 						writes = writes.saturating_add(3);
 						Pallet::<T>::deposit_event(Event::Cancelled {
@@ -122,19 +133,30 @@ pub mod v2 {
 			let (count_before, credit_before) = <(u32, u128)>::decode(&mut &state[..])
 				.map_err(|_| "the pre-upgrade state does not decode")?;
 			let (mut count, mut credit) = (0u32, 0u128);
-			for (_, _, request) in Requests::<T>::iter() {
+			let mut counts = BTreeMap::<((CoopId, WorkCategory), T::AccountId), u32>::new();
+			for (key, _, request) in v2_requests::Requests::<T>::iter() {
 				ensure!(request.deposit.is_zero(), "a migrated request holds a deposit");
 				count = count.saturating_add(1);
 				credit = credit.saturating_add(request.credit);
+				let waiting = counts.entry((key, request.who)).or_default();
+				*waiting = waiting.saturating_add(1);
 			}
 			ensure!(
-				Requests::<T>::iter_keys().count() == count as usize,
+				v2_requests::Requests::<T>::iter_keys().count() == count as usize,
 				"a migrated request does not decode"
 			);
 			ensure!(count <= count_before, "requests appeared");
 			ensure!(credit <= credit_before, "credit appeared in the queues");
+			for ((key, who), waiting) in counts {
+				ensure!(
+					WaitingRequests::<T>::get(key, who) == waiting,
+					"a member's count of waiting requests is not the number of its requests"
+				);
+			}
 			ensure!(Pallet::<T>::on_chain_storage_version() == 2, "the storage version is not 2");
-			Pallet::<T>::do_try_state()
+			// The requests are in version 2's encoding: `v4::MigrateV3ToV4` checks the
+			// invariants once they are in the current one.
+			Ok(())
 		}
 	}
 
@@ -210,7 +232,7 @@ pub mod v3 {
 	/// reserve's integer rate `r` becomes `Price::saturating_from_integer(r)`
 	/// ([`OldReserve::migrate`]), which redeems exactly as before; nothing else changes. A
 	/// reserve that does not decode as version 2 is dropped by `translate` and reported by the
-	/// try-runtime checks.
+	/// try-runtime checks. The waiting requests keep version 2's encoding.
 	pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
@@ -249,7 +271,9 @@ pub mod v3 {
 				);
 			}
 			ensure!(Pallet::<T>::on_chain_storage_version() == 3, "the storage version is not 3");
-			Pallet::<T>::do_try_state()
+			// The waiting requests are still in version 3's encoding: `v4::MigrateV3ToV4` checks
+			// the invariants once they are in the current one.
+			Ok(())
 		}
 	}
 
@@ -260,6 +284,151 @@ pub mod v3 {
 		2,
 		3,
 		UncheckedMigrateV2ToV3<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// Version 3 → 4: a waiting request records the account its deposit is held from.
+///
+/// Version 3 held a waiting request's deposit from its member, always (`who`). Version 4 holds
+/// it from the account [`Config::DepositPayer`] names for the request's cooperative (the member,
+/// or the cooperative's account for a member who cannot pay), records that account as the
+/// request's [`depositor`](crate::Request::depositor), and releases the deposit to it. A
+/// version-3 request gets its member as depositor: the account its deposit was held from.
+/// Nothing is held or released.
+pub mod v4 {
+	use super::*;
+	#[cfg(feature = "try-runtime")]
+	use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+	#[cfg(feature = "try-runtime")]
+	use frame_support::traits::GetStorageVersion;
+	use frame_support::{migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade};
+	#[cfg(feature = "try-runtime")]
+	use sp_runtime::Saturating;
+
+	/// The waiting requests as versions 2 and 3 stored them (the storage alias's generated
+	/// prefix type has no docs).
+	#[allow(missing_docs)]
+	pub mod old {
+		use super::*;
+
+		/// A waiting request as versions 2 and 3 stored it: its deposit was held from `who`.
+		#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+		pub struct Request<AccountId, Balance> {
+			/// Who redeemed, is paid, and holds the deposit.
+			pub who: AccountId,
+			/// The credit burned.
+			pub credit: Credit,
+			/// What it will be paid.
+			pub payout: Balance,
+			/// The native deposit held from `who` (zero for a request made in version 1).
+			pub deposit: Balance,
+		}
+
+		impl<AccountId: Clone, Balance> Request<AccountId, Balance> {
+			/// The same request in version 4: every field as it was, its member recorded as the
+			/// depositor (the account its deposit was held from).
+			pub fn migrate(self) -> crate::Request<AccountId, Balance> {
+				crate::Request {
+					who: self.who.clone(),
+					credit: self.credit,
+					payout: self.payout,
+					deposit: self.deposit,
+					depositor: self.who,
+				}
+			}
+		}
+
+		/// A version-3 request as stored.
+		pub type RequestOf<T> = Request<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+		/// The waiting requests, as versions 2 and 3 stored them.
+		#[frame_support::storage_alias]
+		pub type Requests<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Twox64Concat,
+			(CoopId, WorkCategory),
+			Twox64Concat,
+			QueueIndex,
+			RequestOf<T>,
+		>;
+	}
+
+	/// What `pre_upgrade` records and `post_upgrade` checks: for each account deposits are held
+	/// from, how many waiting requests it holds deposits for and their sum.
+	#[cfg(feature = "try-runtime")]
+	type Summary<T> = BTreeMap<<T as frame_system::Config>::AccountId, (u32, BalanceOf<T>)>;
+
+	/// Adds `deposit` held from `depositor` to `summary`.
+	#[cfg(feature = "try-runtime")]
+	fn count<T: Config>(summary: &mut Summary<T>, depositor: T::AccountId, deposit: BalanceOf<T>) {
+		let (requests, sum) = summary.entry(depositor).or_default();
+		*requests = requests.saturating_add(1);
+		*sum = sum.saturating_add(deposit);
+	}
+
+	/// Re-encodes every waiting request ([`old::Request::migrate`]); use [`MigrateV3ToV4`], which
+	/// runs it once, from version 3. A request that does not decode as version 3 is dropped by
+	/// `translate` and reported by the try-runtime checks.
+	pub struct UncheckedMigrateV3ToV4<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV3ToV4<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut requests: u64 = 0;
+			Requests::<T>::translate::<old::RequestOf<T>, _>(|_, _, old| {
+				requests = requests.saturating_add(1);
+				Some(old.migrate())
+			});
+			T::DbWeight::get().reads_writes(requests, requests)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let mut summary = Summary::<T>::new();
+			let mut requests = 0usize;
+			for (_, _, request) in old::Requests::<T>::iter() {
+				requests = requests.saturating_add(1);
+				count::<T>(&mut summary, request.who, request.deposit);
+			}
+			ensure!(
+				old::Requests::<T>::iter_keys().count() == requests,
+				"a version 3 request does not decode"
+			);
+			Ok(summary.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = Summary::<T>::decode(&mut &state[..])
+				.map_err(|_| "the pre-upgrade summary does not decode")?;
+			let mut after = Summary::<T>::new();
+			let mut requests = 0usize;
+			for (_, _, request) in Requests::<T>::iter() {
+				requests = requests.saturating_add(1);
+				ensure!(
+					request.depositor == request.who,
+					"a migrated request's depositor is not its member"
+				);
+				count::<T>(&mut after, request.depositor, request.deposit);
+			}
+			ensure!(
+				Requests::<T>::iter_keys().count() == requests,
+				"a migrated request does not decode"
+			);
+			ensure!(before == after, "requests or deposits per depositor changed");
+			ensure!(Pallet::<T>::on_chain_storage_version() == 4, "the storage version is not 4");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 3 → 4, run only at version 3 (then the version is 4): list it in the runtime's
+	/// migrations, after [`super::v3::MigrateV2ToV3`], as
+	/// `pallet_redemption::migrations::v4::MigrateV3ToV4<Runtime>`.
+	pub type MigrateV3ToV4<T> = VersionedMigration<
+		3,
+		4,
+		UncheckedMigrateV3ToV4<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

@@ -4,7 +4,10 @@
 //! Cooperatives: 0 = {1, 2, 3}, active; 1 = {4, 5}, suspended. Reserve split 75% / 25%; exit fee
 //! 10%; a deposit serves at most 3 requests; at most 4 wait per bucket, at most 2 of one
 //! member's; each waiting request holds a deposit of 10. Accounts 1..=20 hold 1,000,000 native
-//! units; the existential deposit is 1.
+//! units; the existential deposit is 1. Deposits: the kit's [`CoopPaysDeposits`], so every member
+//! pays its own until a test gives its cooperative a budget
+//! ([`MockCooperatives::set_deposit_budget`]) and the member cannot pay; a cooperative's account
+//! is `1_000 + coop` ([`MockCooperatives::account_of`]).
 
 use crate as pallet_redemption;
 use confoederatio_primitives::{CoopParams, EnsureCooperative};
@@ -15,7 +18,7 @@ use frame_support::{
 };
 use sp_runtime::Perbill;
 
-pub use confoederatio_test_kit::{coop_origin, MockCooperatives, MockLedger};
+pub use confoederatio_test_kit::{coop_origin, CoopPaysDeposits, MockCooperatives, MockLedger};
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -53,6 +56,7 @@ impl pallet_redemption::Config for Test {
 	type MaxQueueLength = ConstU32<MAX_QUEUE>;
 	type MaxRequestsPerMember = ConstU32<MAX_PER_MEMBER>;
 	type RequestDeposit = ConstU64<REQUEST_DEPOSIT>;
+	type DepositPayer = CoopPaysDeposits<Balances>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockCooperatives;

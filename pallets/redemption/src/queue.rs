@@ -3,14 +3,17 @@
 //!
 //! A waiting request is storage a member creates, so it is bounded and paid for: a member has
 //! at most `MaxRequestsPerMember` requests waiting in one bucket ([`WaitingRequests`]), and
-//! `RequestDeposit` is held from it for each ([`HoldReason::RequestDeposit`]), released when the
-//! request is paid or cancelled. So one member cannot fill a queue and shut the others out.
+//! `RequestDeposit` is held for each ([`HoldReason::RequestDeposit`]), released when the request
+//! is paid or cancelled. So one member cannot fill a queue and shut the others out. The deposit
+//! is held from the member or, for a member who cannot pay it, from its cooperative's account
+//! (`Config::DepositPayer`); the request records that account as its depositor, and the deposit
+//! goes back to it.
 
 use crate::{
 	BalanceOf, Config, Error, Event, HoldReason, Pallet, QueueBounds, QueueIndex, Queues, Request,
 	RequestOf, Requests, Reserve, WaitingRequests,
 };
-use confoederatio_primitives::{CoopId, Credit, RedeemableCredit, WorkCategory};
+use confoederatio_primitives::{CoopId, Credit, DepositPayer, RedeemableCredit, WorkCategory};
 use frame_support::{
 	ensure,
 	storage::{with_transaction, TransactionOutcome},
@@ -19,9 +22,11 @@ use frame_support::{
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// Burns `credit` of `who`'s, holds its deposit, and appends its request, to be paid
-	/// `payout`, to the back of `queue`, `coop`'s `category` queue as stored. Checks that `who`
-	/// may have one more request waiting there and that the queue has room.
+	/// Burns `credit` of `who`'s, holds its deposit from the account [`Config::DepositPayer`]
+	/// names for `coop` (`who`, or `coop`'s account), which the request records as its
+	/// depositor, and appends its request, to be paid `payout`, to the back of `queue`, `coop`'s
+	/// `category` queue as stored. Checks that `who` may have one more request waiting there and
+	/// that the queue has room; fails if the depositor cannot hold the deposit.
 	pub(crate) fn enqueue(
 		coop: CoopId,
 		category: WorkCategory,
@@ -37,23 +42,27 @@ impl<T: Config> Pallet<T> {
 		let index = queue.push().ok_or(Error::<T>::Overflow)?;
 		T::Ledger::burn(coop, &who, category, credit)?;
 		let deposit = T::RequestDeposit::get();
+		let mut depositor = who.clone();
 		if !deposit.is_zero() {
-			T::Currency::hold(&HoldReason::RequestDeposit.into(), &who, deposit)?;
+			depositor = T::DepositPayer::payer(coop, &who, deposit);
+			T::Currency::hold(&HoldReason::RequestDeposit.into(), &depositor, deposit)?;
 		}
-		Requests::<T>::insert(key, index, Request { who: who.clone(), credit, payout, deposit });
+		let request = Request { who: who.clone(), credit, payout, deposit, depositor };
+		Requests::<T>::insert(key, index, request);
 		WaitingRequests::<T>::insert(key, &who, waiting.saturating_add(1));
 		Queues::<T>::insert(key, queue);
 		Self::deposit_event(Event::Queued { coop, who, category, index, credit, payout, deposit });
 		Ok(())
 	}
 
-	/// `request` leaves `key`'s queue (paid or cancelled): its deposit is released and its
-	/// member has one request fewer waiting there. The caller removes the request.
+	/// `request` leaves `key`'s queue (paid or cancelled): its deposit is released to its
+	/// depositor and its member has one request fewer waiting there. The caller removes the
+	/// request.
 	fn forget(key: (CoopId, WorkCategory), request: &RequestOf<T>) -> DispatchResult {
 		if !request.deposit.is_zero() {
 			T::Currency::release(
 				&HoldReason::RequestDeposit.into(),
-				&request.who,
+				&request.depositor,
 				request.deposit,
 				Precision::Exact,
 			)?;
@@ -115,8 +124,9 @@ impl<T: Config> Pallet<T> {
 		Queues::<T>::insert(key, queue);
 	}
 
-	/// Cancels `who`'s request at `index` of `coop`'s `category` queue and gives its credit and
-	/// its deposit back. Checks that the request is `who`'s, not the origin.
+	/// Cancels `who`'s request at `index` of `coop`'s `category` queue and gives its credit back
+	/// to `who` and its deposit to its depositor. Checks that the request is `who`'s, not the
+	/// origin.
 	pub fn do_cancel(
 		coop: CoopId,
 		who: T::AccountId,

@@ -22,7 +22,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Burns `amount` of `who`'s credit in `category` and pays it from that bucket if the bucket
-	/// can and no one waits for it; otherwise queues it (holding `RequestDeposit`). Checks
+	/// can and no one waits for it; otherwise queues it (holding `RequestDeposit` from `who` or,
+	/// for a member who cannot pay it, from `coop`'s account: `Config::DepositPayer`). Checks
 	/// everything but the origin: the cooperative active, `who` a member, the rate set, the
 	/// payout at least the existential deposit, and to queue, fewer than `MaxRequestsPerMember`
 	/// of `who`'s requests waiting there and room in the queue (the ledger checks the

@@ -24,8 +24,8 @@ impl<T: Config> Pallet<T> {
 	/// - every request belongs to a queue;
 	/// - each member's count of waiting requests in a bucket ([`WaitingRequests`]) is the
 	///   number of its requests there, at most `MaxRequestsPerMember`;
-	/// - each member with waiting requests has exactly their deposits on hold
-	///   ([`HoldReason::RequestDeposit`]).
+	/// - each depositor of waiting requests (a member, or a cooperative's account paying for
+	///   its members) has exactly their deposits on hold ([`HoldReason::RequestDeposit`]).
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (coop, reserve) in Reserves::<T>::iter() {
 			let held = reserve.held().ok_or("buckets overflow")?;
@@ -58,7 +58,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(Queues::<T>::contains_key(key), "a request without a queue");
 			let count = counts.entry((key, request.who.clone())).or_default();
 			*count = count.saturating_add(1);
-			let deposit = deposits.entry(request.who).or_default();
+			let deposit = deposits.entry(request.depositor).or_default();
 			*deposit = deposit.saturating_add(request.deposit);
 		}
 		let mut counted = 0usize;
@@ -74,10 +74,11 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(counted == counts.len(), "a member's waiting requests are not counted");
-		for (who, deposit) in deposits {
+		for (depositor, deposit) in deposits {
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::RequestDeposit.into(), &who) == deposit,
-				"a member's deposits on hold differ from its waiting requests'"
+				T::Currency::balance_on_hold(&HoldReason::RequestDeposit.into(), &depositor)
+					== deposit,
+				"a depositor's deposits on hold differ from its waiting requests'"
 			);
 		}
 		Ok(())

@@ -223,7 +223,7 @@ impl QueueBounds {
 }
 
 /// A redemption waiting for its bucket to be refilled. Its credit is already burned; its
-/// member's deposit is held until it is paid or cancelled.
+/// deposit is held from its depositor until it is paid or cancelled.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Request<AccountId, Balance> {
 	/// Who redeemed, and is paid.
@@ -232,7 +232,10 @@ pub struct Request<AccountId, Balance> {
 	pub credit: Credit,
 	/// What it will be paid (after the exit fee), fixed at the rate of the request.
 	pub payout: Balance,
-	/// The native deposit held from `who` for its place in the queue (`RequestDeposit` when
-	/// it was made; zero for a request made before deposits, storage version 1).
+	/// The native deposit held from `depositor` for its place in the queue (`RequestDeposit`
+	/// when it was made; zero for a request made before deposits, storage version 1).
 	pub deposit: Balance,
+	/// Who holds the deposit, and gets it back when the request is paid or cancelled: `who`, or
+	/// its cooperative's account if `who` could not pay it (`Config::DepositPayer`).
+	pub depositor: AccountId,
 }

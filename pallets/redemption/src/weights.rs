@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_redemption`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -29,10 +29,10 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, for the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Redemption::Reserves` (r:1 w:1)
-	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
+	/// Storage: `Redemption::Reserves` (r:1 w:1)
+	/// Proof: `Redemption::Reserves` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:22 w:22)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Queues` (r:2 w:2)
@@ -45,12 +45,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Redemption::WaitingRequests` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[0, 20]`.
 	fn fund(s: u32, ) -> Weight {
-		//  Measured:  `820 + s * (309 ±0)`
+		//  Measured:  `820 + s * (308 ±0)`
 		//  Estimated: `6196 + s * (2650 ±0)`
-		// Minimum execution time: 61_552_000 picoseconds.
-		Weight::from_parts(77_303_943, 6196)
-			// Standard Error: 406_440
-			.saturating_add(Weight::from_parts(90_516_897, 0).saturating_mul(s.into()))
+		// Minimum execution time: 68_352_000 picoseconds.
+		Weight::from_parts(93_559_580, 6196)
+			// Standard Error: 239_701
+			.saturating_add(Weight::from_parts(124_477_314, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_rate() -> Weight {
 		//  Measured:  `471`
 		//  Estimated: `3632`
-		// Minimum execution time: 14_241_000 picoseconds.
-		Weight::from_parts(22_383_000, 3632)
+		// Minimum execution time: 14_491_000 picoseconds.
+		Weight::from_parts(17_796_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn redeem_paid() -> Weight {
 		//  Measured:  `1485`
 		//  Estimated: `7758`
-		// Minimum execution time: 81_141_000 picoseconds.
-		Weight::from_parts(95_262_000, 7758)
+		// Minimum execution time: 85_046_000 picoseconds.
+		Weight::from_parts(99_809_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn redeem_queued() -> Weight {
 		//  Measured:  `1304`
 		//  Estimated: `7758`
-		// Minimum execution time: 85_447_000 picoseconds.
-		Weight::from_parts(97_586_000, 7758)
+		// Minimum execution time: 92_748_000 picoseconds.
+		Weight::from_parts(130_064_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel() -> Weight {
 		//  Measured:  `1032`
 		//  Estimated: `7758`
-		// Minimum execution time: 68_522_000 picoseconds.
-		Weight::from_parts(78_267_000, 7758)
+		// Minimum execution time: 73_190_000 picoseconds.
+		Weight::from_parts(102_073_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn fund(s: u32, ) -> Weight {
-		Weight::from_parts(77_303_943, 6196)
-			.saturating_add(Weight::from_parts(90_516_897, 0).saturating_mul(s.into()))
+		Weight::from_parts(93_559_580, 6196)
+			.saturating_add(Weight::from_parts(124_477_314, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -149,22 +149,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(s.into()))
 	}
 	fn set_rate() -> Weight {
-		Weight::from_parts(22_383_000, 3632)
+		Weight::from_parts(17_796_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redeem_paid() -> Weight {
-		Weight::from_parts(95_262_000, 7758)
+		Weight::from_parts(99_809_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn redeem_queued() -> Weight {
-		Weight::from_parts(97_586_000, 7758)
+		Weight::from_parts(130_064_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(78_267_000, 7758)
+		Weight::from_parts(102_073_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}

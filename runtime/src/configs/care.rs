@@ -19,6 +19,8 @@ impl pallet_care_reputation::Config for Runtime {
 	type MaxAttesters = ConstU32<16>;
 	/// 1 CONF, held from a record's first attester until it is confirmed or withdrawn.
 	type RecordDeposit = ConstU128<UNIT>;
+	/// For now every attester pays its own record deposits.
+	type DepositPayer = crate::MemberQuota;
 	/// The care notes remembered per member (a note confirmed counts once).
 	type MaxConfirmedNotes = ConstU32<64>;
 	type WeightInfo = pallet_care_reputation::weights::SubstrateWeight<Runtime>;

@@ -41,6 +41,8 @@ impl pallet_mutual_credit::Config for Runtime {
 	type MaxVoteLocks = ConstU32<32>;
 	/// 1 CONF, held until the cooperative decides on the contribution.
 	type ContributionDeposit = ConstU128<UNIT>;
+	/// For now every member pays its own contribution deposits.
+	type DepositPayer = crate::MemberQuota;
 	type WeightInfo = pallet_mutual_credit::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::configs::CooperativeBenchmarkHelper;

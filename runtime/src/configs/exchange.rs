@@ -40,6 +40,8 @@ impl pallet_federated_dex::Config for Runtime {
 	type MaxFills = ConstU32<16>;
 	/// One side of one market holds at most 200 orders (4.8 kB).
 	type MaxOrdersPerSide = ConstU32<200>;
+	/// A member with no CONF has its deposit held by its cooperative, within a budget.
+	type DepositPayer = crate::MemberQuota;
 	type WeightInfo = pallet_federated_dex::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::configs::CooperativeBenchmarkHelper;

@@ -35,7 +35,7 @@ impl pallet_cooperatives::Config for Runtime {
 	type FederationOrigin = EnsureFederation<RuntimeOrigin>;
 	/// Mutual credit opens an account for each new member and keeps debtors from leaving; care
 	/// reputation is dropped on leaving.
-	type MembershipHooks = (MutualCredit, CareReputation, Governance);
+	type MembershipHooks = (MutualCredit, CareReputation, Governance, crate::MemberQuota);
 	type PalletId = CooperativesPalletId;
 	/// 100 CONF, held from the applicant while the cooperative exists.
 	type ApplicationDeposit = ConstU128<{ 100 * UNIT }>;
@@ -62,6 +62,8 @@ impl pallet_holistic_voting::Config for Runtime {
 	type UpgradeOrigin = EnsureFederationSupermajority<RuntimeOrigin>;
 	/// 10 CONF, held while a poll is open.
 	type PollDeposit = ConstU128<{ 10 * UNIT }>;
+	/// For now every member pays its own poll deposits.
+	type DepositPayer = crate::MemberQuota;
 	type FederationVotingPeriod = frame_support::traits::ConstU32<{ 3 * DAYS }>;
 	type MaxProposalLength = ConstU32<{ 16 * 1024 }>;
 	type MaxProposalWeight = MaxProposalWeight;

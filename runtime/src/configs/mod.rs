@@ -6,6 +6,7 @@ mod credit;
 mod exchange;
 mod governance;
 mod monetary;
+mod quota;
 mod redemption;
 mod system;
 
@@ -14,4 +15,5 @@ pub use credit::*;
 pub use exchange::*;
 pub use governance::*;
 pub use monetary::*;
+pub use quota::*;
 pub use system::*;

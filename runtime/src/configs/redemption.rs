@@ -34,6 +34,8 @@ impl pallet_redemption::Config for Runtime {
 	type MaxRequestsPerMember = ConstU32<2>;
 	/// Each waiting request holds 0.01 CONF, released when it is paid or cancelled.
 	type RequestDeposit = ConstU128<{ 10 * MILLI_UNIT }>;
+	/// A member with no CONF has its deposit held by its cooperative, within a budget.
+	type DepositPayer = crate::MemberQuota;
 	type WeightInfo = pallet_redemption::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::configs::CooperativeBenchmarkHelper;

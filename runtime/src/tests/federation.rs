@@ -40,6 +40,13 @@ fn federation_has_founding_cooperatives_and_nobody_can_act_alone() {
 	assert_eq!(config.cooperatives.cooperatives.len(), 3);
 	externalities_of(FEDERATION_PRESET).execute_with(|| {
 		assert_eq!(pallet_cooperatives::ActiveCount::<Runtime>::get(), 3);
+		// Each founding cooperative's account holds funds to act with (its reserve, deposits).
+		for coop in 0..3 {
+			assert_eq!(
+				Balances::balance(&Cooperatives::account_of(coop)),
+				genesis_config_presets::COOPERATIVE_ENDOWMENT
+			);
+		}
 		assert!(pallet_sudo::Key::<Runtime>::get().is_none());
 		let someone = members(0)[0].clone();
 		assert_noop!(

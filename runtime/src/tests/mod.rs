@@ -56,6 +56,7 @@ mod exchange;
 mod federation;
 mod holistic;
 mod presets;
+mod quota;
 mod redemption;
 
 /// The last poll opened.

@@ -12,7 +12,7 @@ fn a_record_about_someone_who_left_is_not_confirmed() {
 		// Its attester takes the deposit back.
 		assert_noop!(
 			CareReputation::withdraw(RuntimeOrigin::signed(2), 0),
-			Error::<Test>::NotDepositor
+			Error::<Test>::NotFirstAttester
 		);
 		assert_ok!(CareReputation::withdraw(RuntimeOrigin::signed(1), 0));
 		assert_eq!(last_event(), Event::<Test>::Withdrawn { record: 0 }.into());

@@ -4,7 +4,9 @@
 mod attest;
 mod confirm;
 mod decay;
+mod deposits;
 mod membership;
+mod migrations;
 mod notes;
 mod properties;
 mod revoke_withdraw;

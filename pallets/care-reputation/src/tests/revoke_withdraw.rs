@@ -62,7 +62,7 @@ fn the_first_attester_withdraws_a_pending_record() {
 		assert_noop!(CareReputation::withdraw(coop_origin(0), 0), DispatchError::BadOrigin);
 		assert_noop!(
 			CareReputation::withdraw(RuntimeOrigin::signed(3), 0),
-			Error::<Test>::NotDepositor
+			Error::<Test>::NotFirstAttester
 		);
 		assert_ok!(CareReputation::withdraw(RuntimeOrigin::signed(1), 0));
 		assert_eq!(held(1), 0);

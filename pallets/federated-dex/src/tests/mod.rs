@@ -4,6 +4,7 @@
 
 mod bands;
 mod cancel;
+mod deposits;
 mod fees;
 mod migrations;
 mod place;

@@ -28,6 +28,7 @@ fn an_order_that_does_not_cross_rests_with_what_it_offers_held() {
 				price: price(10),
 				remaining: 400,
 				deposit: DEPOSIT,
+				depositor: 1,
 				standing: false,
 			})
 		);

@@ -8,6 +8,7 @@ use frame_support::{assert_ok, traits::fungible::InspectHold};
 use sp_runtime::{DispatchResult, Perbill};
 
 mod close;
+mod deposits;
 mod electorate;
 mod federation;
 mod migrations;

@@ -1,15 +1,18 @@
 //! The storage migrations: version-1 accounts (one lock counted over polls) to version 2 (one
-//! lock per poll).
+//! lock per poll); version-2 entitlements kept within the balance (version 3); version-3
+//! contributions recording their depositor (version 4).
 
 use super::*;
 use crate::migrations::{
 	v2::{self, old, LEGACY_POLL},
-	v3,
+	v3, v4,
 };
 use confoederatio_primitives::LockableCredit;
 #[cfg(feature = "try-runtime")]
 use frame_support::traits::UncheckedOnRuntimeUpgrade;
-use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+use frame_support::traits::{
+	fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+};
 
 fn old_account(locked: u128, locked_until: u64, locking_polls: u32) -> old::CreditAccount<u64> {
 	old::CreditAccount {
@@ -126,6 +129,61 @@ fn version_two_entitlements_are_kept_within_the_balance() {
 
 		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1), "it runs once");
+	});
+}
+
+#[test]
+fn version_three_contributions_record_their_member_as_depositor() {
+	new_test_ext().execute_with(|| {
+		StorageVersion::new(3).put::<Pallet<Test>>();
+		// Version 3 held each deposit from the contribution's member: two by 1, one by 2.
+		let old_contribution = |who: u64, amount: u128| v4::old::Contribution {
+			coop: 0,
+			who,
+			amount,
+			category: Commons,
+			evidence: evidence(1),
+			deposit: DEPOSIT,
+			submitted_at: 1,
+		};
+		for (id, who, amount) in [(0, 1, 100), (1, 1, 200), (2, 2, 300)] {
+			assert_ok!(Balances::hold(&HoldReason::ContributionDeposit.into(), &who, DEPOSIT));
+			v4::old::Contributions::<Test>::insert(id, old_contribution(who, amount));
+		}
+		NextContributionId::<Test>::put(3);
+
+		#[cfg(feature = "try-runtime")]
+		let state = v4::UncheckedMigrateV3ToV4::<Test>::pre_upgrade().expect("pre-upgrade");
+		v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		#[cfg(feature = "try-runtime")]
+		v4::UncheckedMigrateV3ToV4::<Test>::post_upgrade(state).expect("post-upgrade");
+
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(4));
+		let migrated = MutualCredit::pending_contribution(1).expect("contribution 1");
+		assert_eq!(
+			migrated,
+			Contribution {
+				coop: 0,
+				who: 1,
+				amount: 200,
+				category: Commons,
+				evidence: evidence(1),
+				deposit: DEPOSIT,
+				depositor: 1,
+				submitted_at: 1,
+			}
+		);
+		assert_eq!(MutualCredit::pending_contribution(2).map(|c| c.depositor), Ok(2));
+		assert_eq!(Contributions::<Test>::iter().count(), 3);
+		MutualCredit::do_try_state().expect("invariants hold after the migration");
+		// The deposits go back to the members who paid them.
+		assert_ok!(MutualCredit::reject_contribution(coop_origin(0), 0));
+		assert_ok!(MutualCredit::approve_contribution(coop_origin(0), 2));
+		assert_eq!((held(1), held(2)), (DEPOSIT, 0));
+
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1), "it runs once");
 	});
 }

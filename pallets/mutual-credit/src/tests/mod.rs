@@ -48,6 +48,7 @@ fn earn(coop: CoopId, who: u64, amount: u128) {
 
 mod across;
 mod contributions;
+mod deposits;
 mod limits;
 mod locks;
 mod membership;

@@ -1,14 +1,22 @@
 //! The migrations: to storage version 2, requests written in version 1's encoding gain a zero
 //! deposit, members' waiting requests are counted, and those beyond the bound are cancelled; to
-//! version 3, each reserve's integer rate becomes the same rate as a price.
+//! version 3, each reserve's integer rate becomes the same rate as a price; to version 4, each
+//! waiting request records its member as the depositor of its deposit.
 
 use super::*;
+#[cfg(feature = "try-runtime")]
+use crate::migrations::v4::UncheckedMigrateV3ToV4;
 use crate::migrations::{
 	v2::{v1, MigrateV1ToV2, OldRequest},
 	v3::{self, MigrateV2ToV3},
+	v4::{old, MigrateV3ToV4},
 };
 use confoederatio_primitives::RedeemableCredit;
-use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+#[cfg(feature = "try-runtime")]
+use frame_support::traits::UncheckedOnRuntimeUpgrade;
+use frame_support::traits::{
+	fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+};
 use sp_runtime::traits::Zero;
 
 /// Writes a version 1 request of `who` for `credit` at `index` of cooperative 0's `Subsistence`
@@ -39,10 +47,12 @@ fn version_1_requests_migrate_and_the_excess_is_cancelled() {
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 
 		assert_eq!(Redemption::on_chain_storage_version(), 2);
-		let request = |index| Requests::<Test>::get((0, Subsistence), index);
-		assert_eq!(request(0), Some(Request { who: 1, credit: 10, payout: 90, deposit: 0 }));
-		assert_eq!(request(1), Some(Request { who: 2, credit: 20, payout: 180, deposit: 0 }));
-		assert_eq!(request(3), Some(Request { who: 1, credit: 30, payout: 270, deposit: 0 }));
+		// In version 2's encoding.
+		let request = |index| old::Requests::<Test>::get((0, Subsistence), index);
+		let old_request = |who, credit, payout| old::Request { who, credit, payout, deposit: 0 };
+		assert_eq!(request(0), Some(old_request(1, 10, 90)));
+		assert_eq!(request(1), Some(old_request(2, 20, 180)));
+		assert_eq!(request(3), Some(old_request(1, 30, 270)));
 		// 1's newest request was beyond `MAX_PER_MEMBER`: cancelled, its credit back.
 		assert_eq!(request(4), None);
 		assert_eq!(
@@ -60,6 +70,14 @@ fn version_1_requests_migrate_and_the_excess_is_cancelled() {
 		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), 2);
 		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 2), 1);
 		assert_eq!(Queues::<Test>::get((0, Subsistence)).waiting, 3);
+		// The reserve was written in version 3's encoding (`set_rate` above): only the requests
+		// are behind, and version 4 gives them their depositor.
+		StorageVersion::new(3).put::<Redemption>();
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(
+			Requests::<Test>::get((0, Subsistence), 3),
+			Some(Request { who: 1, credit: 30, payout: 270, deposit: 0, depositor: 1 })
+		);
 		assert_ok!(Redemption::do_try_state());
 
 		// Run again, it does nothing; the queue works on: deposits pay the three in order (the
@@ -88,6 +106,9 @@ fn the_migration_checks_itself() {
 		Queues::<Test>::insert((0, Subsistence), QueueBounds { head: 0, tail: 3, waiting: 3 });
 		assert_ok!(MigrateV1ToV2::<Test>::try_on_runtime_upgrade(true));
 		assert_eq!(WaitingRequests::<Test>::get((0, Subsistence), 1), MAX_PER_MEMBER);
+		// The runtime's next migrations bring the requests to the current encoding.
+		assert_ok!(MigrateV2ToV3::<Test>::try_on_runtime_upgrade(true));
+		assert_ok!(MigrateV3ToV4::<Test>::try_on_runtime_upgrade(true));
 	});
 }
 
@@ -167,5 +188,64 @@ fn the_migration_to_version_3_checks_itself() {
 		);
 		assert_ok!(MigrateV2ToV3::<Test>::try_on_runtime_upgrade(true));
 		assert_eq!(reserve(0).rate, per_unit(7));
+	});
+}
+
+/// Writes a version 3 request of `who` for `credit` at `index` of cooperative 0's `Subsistence`
+/// queue, as version 3 made it: its credit burned, its deposit held from `who`, counted.
+fn version_3_request(index: QueueIndex, who: u64, credit: u128) {
+	assert_ok!(<MockLedger as RedeemableCredit<u64>>::burn(0, &who, Subsistence, credit));
+	assert_ok!(Balances::hold(&HoldReason::RequestDeposit.into(), &who, REQUEST_DEPOSIT));
+	let payout = credit as u64 * 9;
+	let request = old::Request { who, credit, payout, deposit: REQUEST_DEPOSIT };
+	old::Requests::<Test>::insert((0, Subsistence), index, request);
+	WaitingRequests::<Test>::mutate((0, Subsistence), who, |waiting| *waiting += 1);
+	Queues::<Test>::mutate((0, Subsistence), |queue| {
+		queue.push();
+	});
+}
+
+#[test]
+fn version_3_requests_record_their_member_as_depositor() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Subsistence, 100);
+		MockLedger::issue(0, 2, Subsistence, 100);
+		set_rate(0, 10);
+		StorageVersion::new(3).put::<Redemption>();
+		// Version 3 held each deposit from the request's member: two by 1, one by 2.
+		version_3_request(0, 1, 10);
+		version_3_request(1, 2, 20);
+		version_3_request(2, 1, 30);
+		assert!(Redemption::do_try_state().is_err(), "version 3's requests do not decode");
+
+		#[cfg(feature = "try-runtime")]
+		let state = UncheckedMigrateV3ToV4::<Test>::pre_upgrade().expect("pre-upgrade");
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		#[cfg(feature = "try-runtime")]
+		UncheckedMigrateV3ToV4::<Test>::post_upgrade(state).expect("post-upgrade");
+
+		assert_eq!(Redemption::on_chain_storage_version(), 4);
+		assert_eq!(
+			Requests::<Test>::get((0, Subsistence), 1),
+			Some(Request {
+				who: 2,
+				credit: 20,
+				payout: 180,
+				deposit: REQUEST_DEPOSIT,
+				depositor: 2
+			})
+		);
+		assert_eq!(Requests::<Test>::get((0, Subsistence), 2).map(|r| r.depositor), Some(1));
+		assert_eq!(Requests::<Test>::iter().count(), 3);
+		assert_ok!(Redemption::do_try_state());
+		// The deposits go back to the members who paid them: one cancelled, two paid.
+		assert_ok!(Redemption::cancel(RuntimeOrigin::signed(1), 0, Subsistence, 0));
+		assert_eq!((deposits_held(1), deposits_held(2)), (REQUEST_DEPOSIT, REQUEST_DEPOSIT));
+		assert_ok!(Redemption::fund(RuntimeOrigin::signed(9), 0, 1_000));
+		assert_eq!((deposits_held(1), deposits_held(2)), (0, 0));
+
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1), "it runs once");
 	});
 }

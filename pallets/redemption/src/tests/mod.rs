@@ -10,9 +10,10 @@ use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect as _, InspectHold as _},
 };
-use sp_runtime::{DispatchError, FixedPointNumber, Perbill, TokenError};
+use sp_runtime::{DispatchError, DispatchResult, FixedPointNumber, Perbill, TokenError};
 
 mod cancel;
+mod deposits;
 mod exchange;
 mod fund;
 mod migrations;

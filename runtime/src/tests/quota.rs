@@ -1,0 +1,127 @@
+//! Free transactions in the runtime: which calls are a member's own acts, a member with no CONF
+//! added by poll acts free through the real fee extension, and the fee a wallet is told.
+
+use super::*;
+use crate::configs::{is_free, RuntimeMemberActs};
+use crate::MemberQuota;
+use confoederatio_primitives::{AssetKind, MemberActs, Price};
+use frame_support::dispatch::GetDispatchInfo;
+use pallet_member_quota::ChargeUnlessFree;
+use sp_runtime::traits::DispatchTransaction;
+
+fn a_fresh_account() -> AccountId32 {
+	AccountId32::new([42; 32])
+}
+
+#[test]
+fn a_members_own_acts_are_those_of_its_cooperative() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let of = |call: RuntimeCall| RuntimeMemberActs::cooperative_of(&alice, &call);
+		assert_eq!(
+			of(pallet_mutual_credit::Call::transfer { coop: 2, to: bob.clone(), amount: 1 }.into()),
+			Some(2)
+		);
+		assert_eq!(
+			of(pallet_mutual_credit::Call::transfer_across {
+				from_coop: 0,
+				to_coop: 1,
+				to: bob.clone(),
+				amount: 1
+			}
+			.into()),
+			Some(0)
+		);
+		assert_eq!(
+			of(pallet_federated_dex::Call::place_order {
+				give: AssetKind::Native,
+				get: AssetKind::Credit(1),
+				amount: 1,
+				price: Price::from_u32(1)
+			}
+			.into()),
+			Some(1)
+		);
+		assert_eq!(of(pallet_cooperatives::Call::leave { coop: 1 }.into()), Some(1));
+		// A vote is an act in the poll's cooperative; a federation poll's is no member's act.
+		let remark: RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(Sr25519Keyring::Dave.to_account_id()),
+			ProposalScope::Cooperative(1),
+			Box::new(remark.clone())
+		));
+		let poll = last_poll();
+		assert_eq!(of(pallet_holistic_voting::Call::vote { poll, aye: true }.into()), Some(1));
+		assert_eq!(of(pallet_holistic_voting::Call::vote { poll: 999, aye: true }.into()), None);
+		// Not a member's act: funding a reserve, a plain token transfer, a remark.
+		assert_eq!(
+			of(pallet_redemption::Call::fund { coop: 0, amount: 1 }.into()),
+			None
+		);
+		assert_eq!(
+			of(pallet_balances::Call::transfer_keep_alive { dest: bob.into(), value: 1 }.into()),
+			None
+		);
+		assert_eq!(of(remark), None);
+	});
+}
+
+#[test]
+fn a_member_with_no_conf_added_by_poll_pays_a_member_free() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let newcomer = a_fresh_account();
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(System::providers(&newcomer), 0);
+		assert_ok!(decide(
+			0,
+			pallet_cooperatives::Call::add_member { coop: 0, who: newcomer.clone() }
+		));
+		// Membership provides for the account: it exists, with no CONF.
+		assert_eq!(System::providers(&newcomer), 1);
+		assert_eq!(Balances::balance(&newcomer), 0);
+		assert_eq!(MemberQuota::quota_info(0, &newcomer).left, 100);
+
+		let call: RuntimeCall =
+			pallet_mutual_credit::Call::transfer { coop: 0, to: alice.clone(), amount: 150 }
+				.into();
+		let info = call.get_dispatch_info();
+		let applied = ChargeUnlessFree::<Runtime>::from(0)
+			.dispatch_transaction(RuntimeOrigin::signed(newcomer.clone()), call, &info, 120, 0)
+			.expect("valid without a fee");
+		assert_ok!(applied);
+		assert_eq!(MutualCredit::account_info(0, &newcomer).balance, -150);
+		assert_eq!(Balances::balance(&newcomer), 0);
+		assert_eq!(MemberQuota::quota_info(0, &newcomer).left, 99);
+
+		// What a wallet is told: no fee for the member's payment, the usual one for a
+		// non-member's or with a tip.
+		let signed = |who: &AccountId32, tip: u128| {
+			let call: RuntimeCall =
+				pallet_mutual_credit::Call::transfer { coop: 0, to: alice.clone(), amount: 1 }
+					.into();
+			let extension: crate::TxExtension = (
+				frame_system::CheckNonZeroSender::new(),
+				frame_system::CheckSpecVersion::new(),
+				frame_system::CheckTxVersion::new(),
+				frame_system::CheckGenesis::new(),
+				frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+				frame_system::CheckNonce::from(0),
+				frame_system::CheckWeight::new(),
+				ChargeUnlessFree::from(tip),
+				frame_metadata_hash_extension::CheckMetadataHash::new(false),
+				frame_system::WeightReclaim::new(),
+			);
+			crate::UncheckedExtrinsic::new_signed(
+				call,
+				who.clone().into(),
+				sp_runtime::MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([0; 64])),
+				extension,
+			)
+		};
+		assert!(is_free(&signed(&newcomer, 0)));
+		assert!(!is_free(&signed(&newcomer, 1)));
+		assert!(!is_free(&signed(&Sr25519Keyring::Dave.to_account_id(), 0)));
+		check_invariants();
+	});
+}
