@@ -202,6 +202,7 @@ type Migrations = (
 	pallet_care_reputation::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_redemption::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_federated_dex::migrations::v3::MigrateV2ToV3<Runtime>,
+	migrations::ProvideForExistingMembers,
 );
 
 /// Executive: dispatches calls to the pallets.

@@ -33,3 +33,26 @@ impl OnRuntimeUpgrade for ReturnFederationCreditFees {
 		db.reads_writes(read, written)
 	}
 }
+
+/// Provides for the members a chain had before the member quota came.
+///
+/// `pallet-member-quota` gives each member a provider reference when it joins, so that a member
+/// holding no CONF still exists for its nonce. Members who joined before the pallet was in the
+/// runtime never got one: this counts every membership once (while the pallet's storage is at
+/// version 0, which it then sets to 1), as if each member had just joined.
+pub struct ProvideForExistingMembers;
+
+impl OnRuntimeUpgrade for ProvideForExistingMembers {
+	fn on_runtime_upgrade() -> Weight {
+		let db = <Runtime as frame_system::Config>::DbWeight::get();
+		if crate::MemberQuota::on_chain_storage_version() >= StorageVersion::new(1) {
+			return db.reads(1);
+		}
+		let counted = crate::MemberQuota::provide_for_members(
+			pallet_cooperatives::Members::<Runtime>::iter_keys(),
+		);
+		StorageVersion::new(1).put::<crate::MemberQuota>();
+		// Each membership: read; its account's count and provider reference: read and written.
+		db.reads_writes(counted.saturating_mul(3).saturating_add(1), counted.saturating_mul(2))
+	}
+}

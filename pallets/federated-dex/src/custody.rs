@@ -116,15 +116,23 @@ impl<T: Config> Pallet<T> {
 		}
 		let deposit = T::OrderDeposit::get();
 		if !deposit.is_zero() {
-			let depositor = match order.deposit_coop() {
-				Some(coop) => T::DepositPayer::payer(coop, &order.owner, deposit),
-				None => order.owner.clone(),
-			};
-			T::Currency::hold(&HoldReason::OrderDeposit.into(), &depositor, deposit)?;
-			order.depositor = depositor;
+			T::Currency::hold(&HoldReason::OrderDeposit.into(), &order.depositor, deposit)?;
 		}
 		order.deposit = deposit;
 		Ok(())
+	}
+
+	/// Chooses who holds `order`'s deposit should it rest ([`Self::hold_deposit`]): asked of the
+	/// `DepositPayer` before the order holds what it offers, so that what it offers never makes
+	/// its owner look unable to pay (and its cooperative pay for it).
+	pub(crate) fn choose_depositor(order: &mut OrderOf<T>) {
+		let deposit = T::OrderDeposit::get();
+		order.depositor = match order.deposit_coop() {
+			Some(coop) if !order.standing && !deposit.is_zero() => {
+				T::DepositPayer::payer(coop, &order.owner, deposit)
+			},
+			_ => order.owner.clone(),
+		};
 	}
 
 	/// Releases what `order` still offers (to its owner) and its deposit (to its depositor):

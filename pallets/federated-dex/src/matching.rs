@@ -331,6 +331,7 @@ impl<T: Config> Pallet<T> {
 			depositor: owner,
 			standing,
 		};
+		Self::choose_depositor(&mut taker);
 		Self::hold_offer(&taker, amount)?;
 		Self::deposit_event(Event::OrderPlaced {
 			id,

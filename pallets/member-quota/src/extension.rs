@@ -95,6 +95,8 @@ pub enum Pre<T: Config> {
 		who: T::AccountId,
 		/// Free transactions left after it.
 		left: u32,
+		/// The wrapped extension's weight, which a free transaction does not use.
+		refund: Weight,
 	},
 	/// A paid transaction, as the wrapped extension prepared it.
 	Charge(pallet_transaction_payment::Pre<T>),
@@ -157,7 +159,7 @@ where
 		match val {
 			Val::Free { coop, who } => {
 				let left = Pallet::<T>::use_free(coop, &who);
-				Ok(Pre::Free { coop, who, left })
+				Ok(Pre::Free { coop, who, left, refund: self.0.weight(call) })
 			},
 			Val::Charge(val) => Ok(Pre::Charge(self.0.prepare(val, origin, call, info, len)?)),
 		}
@@ -171,9 +173,9 @@ where
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		match pre {
-			Pre::Free { coop, who, left } => {
+			Pre::Free { coop, who, left, refund } => {
 				Pallet::<T>::deposit_event(Event::FreeTransaction { coop, who, left });
-				Ok(Weight::zero())
+				Ok(refund)
 			},
 			Pre::Charge(pre) => ChargeTransactionPayment::<T>::post_dispatch_details(
 				pre, info, post_info, len, result,

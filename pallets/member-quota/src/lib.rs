@@ -89,7 +89,12 @@ use frame_system::pallet_prelude::*;
 pub mod pallet {
 	use super::*;
 
+	/// The in-code storage version: 1 since the pallet provides for the members it found when it
+	/// came ([`Pallet::provide_for_members`], run by the runtime's upgrade that adds it).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -355,6 +360,20 @@ impl<T: Config> Pallet<T> {
 			left: Self::left(coop, who),
 			renews_at: quota.renews_at(now),
 		}
+	}
+
+	/// Provides for the members of `memberships` (each `(cooperative, account)`), as if each had
+	/// just joined: for the members a chain had before this pallet came. Returns how many
+	/// memberships it counted.
+	pub fn provide_for_members(
+		memberships: impl Iterator<Item = (CoopId, T::AccountId)>,
+	) -> u64 {
+		let mut counted = 0u64;
+		for (coop, who) in memberships {
+			<Self as confoederatio_primitives::MembershipHooks<T::AccountId>>::on_joined(coop, &who);
+			counted = counted.saturating_add(1);
+		}
+		counted
 	}
 
 	/// The current block.

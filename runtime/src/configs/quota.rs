@@ -11,8 +11,8 @@ use crate::{
 };
 
 /// A member's own acts in its cooperative, the calls that are free within its quota: paying
-/// (in its cooperative or across from it), submitting work, attesting care (and confirming,
-/// revoking, withdrawing its attestations), proposing, voting in and closing its cooperative's
+/// (in its cooperative or across from it), submitting work, attesting care (and withdrawing its
+/// attestation), proposing, voting in and closing its cooperative's
 /// polls, redeeming and cancelling a redemption, placing an order of (or for) its
 /// cooperative's credit and cancelling one, and leaving. Nothing else is: not a federation
 /// poll, not funding a reserve, not a collective's decision (those are dispatched by polls).
@@ -28,10 +28,9 @@ impl MemberActs<AccountId, RuntimeCall> for RuntimeMemberActs {
 				pallet_mutual_credit::Call::transfer_across { from_coop, .. } => Some(*from_coop),
 				_ => None,
 			},
+			// `confirm` and `revoke` are the cooperative's own decisions, never a member's.
 			CareReputation(call) => match call {
-				pallet_care_reputation::Call::attest { coop, .. } |
-				pallet_care_reputation::Call::revoke { coop, .. } => Some(*coop),
-				pallet_care_reputation::Call::confirm { record } |
+				pallet_care_reputation::Call::attest { coop, .. } => Some(*coop),
 				pallet_care_reputation::Call::withdraw { record } => {
 					pallet_care_reputation::Records::<Runtime>::get(record).map(|r| r.coop)
 				},

@@ -125,3 +125,30 @@ fn a_member_with_no_conf_added_by_poll_pays_a_member_free() {
 		check_invariants();
 	});
 }
+
+/// The upgrade that adds the member quota provides for the members the chain already had, once.
+#[test]
+fn the_upgrade_provides_for_the_members_a_chain_already_had() {
+	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		// Genesis provided for its founders already.
+		assert_eq!(pallet_member_quota::Provided::<Runtime>::get(&alice), 1);
+		let providers = System::providers(&alice);
+		// As a chain without the pallet would be: no reference, storage at version 0.
+		let _ = pallet_member_quota::Provided::<Runtime>::clear(u32::MAX, None);
+		assert_ok!(System::dec_providers(&alice));
+		StorageVersion::new(0).put::<MemberQuota>();
+
+		crate::migrations::ProvideForExistingMembers::on_runtime_upgrade();
+		assert_eq!(pallet_member_quota::Provided::<Runtime>::get(&alice), 1);
+		assert_eq!(System::providers(&alice), providers);
+		// Every member of the three demo cooperatives, once.
+		assert_eq!(pallet_member_quota::Provided::<Runtime>::iter().count(), 9);
+		MemberQuota::do_try_state().expect("invariants hold after the upgrade");
+
+		// Once: at version 1 it changes nothing.
+		crate::migrations::ProvideForExistingMembers::on_runtime_upgrade();
+		assert_eq!(System::providers(&alice), providers);
+	});
+}

@@ -157,14 +157,35 @@ fn a_bid_for_its_cooperatives_credit_asks_that_cooperative() {
 		coop_pays(COOP_FUNDS, COOP_FUNDS);
 		let buyer = 98;
 		join(0, buyer);
-		assert_eq!(Balances::set_balance(&buyer, 1_000), 1_000);
-		// 999 on offer; the last unit keeps the account alive: nothing left for the deposit.
-		let bid = place(buyer, Native, Credit(0), 999, price(10));
+		// 5 units: the deposit (5) would leave nothing to keep the account alive, so the
+		// cooperative whose credit it buys holds it; the bid offers 4.
+		assert_eq!(Balances::set_balance(&buyer, 5), 5);
+		let bid = place(buyer, Native, Credit(0), 4, price(1));
 		assert_eq!(depositor(bid), coop_account(0));
-		assert_eq!((native_held(buyer), deposit_held(buyer)), (999, 0));
+		assert_eq!((native_held(buyer), deposit_held(buyer)), (4, 0));
 		assert_ok!(Dex::cancel_order(signed(buyer), bid));
-		assert_eq!(native(buyer), 1_000);
+		assert_eq!(native(buyer), 5);
 		assert_deposit_back_with_the_cooperative();
+	});
+}
+
+/// Who holds the deposit is asked before the order holds what it offers: a member who could
+/// pay its deposit pays it, and does not make its cooperative pay by offering all it has (the
+/// order is refused, changing nothing).
+#[test]
+fn what_an_order_offers_does_not_make_the_cooperative_pay_its_deposit() {
+	build_and_execute(|| {
+		coop_pays(COOP_FUNDS, COOP_FUNDS);
+		let buyer = 98;
+		join(0, buyer);
+		assert_eq!(Balances::set_balance(&buyer, 1_000), 1_000);
+		assert_noop!(
+			Dex::place_order(signed(buyer), Native, Credit(0), 999, price(10)),
+			TokenError::FundsUnavailable
+		);
+		let bid = place(buyer, Native, Credit(0), 990, price(10));
+		assert_eq!(depositor(bid), buyer);
+		assert_eq!((native_held(buyer), deposit_held(buyer)), (990, DEPOSIT));
 	});
 }
 
