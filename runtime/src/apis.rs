@@ -18,7 +18,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, CareReputation, Cooperatives,
-	Dex, Executive, Governance, Grandpa, InherentDataExt, MutualCredit, Nonce, Redemption, Runtime,
+	Dex, Executive, Governance, Grandpa, InherentDataExt, MemberQuota, MutualCredit, Nonce,
+	Redemption, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
@@ -342,7 +343,7 @@ impl_runtime_apis! {
 			coop: confoederatio_primitives::CoopId,
 			who: AccountId,
 		) -> confoederatio_primitives::QuotaInfo<crate::BlockNumber> {
-			crate::MemberQuota::quota_info(coop, &who)
+			MemberQuota::quota_info(coop, &who)
 		}
 	}
 

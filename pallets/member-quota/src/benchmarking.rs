@@ -23,6 +23,20 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_deposit_budget() -> Result<(), BenchmarkError> {
+		let member: T::AccountId = account("member", 0, 0);
+		let coop = T::BenchmarkHelper::create_active_cooperative(&[member]);
+		let origin = T::BenchmarkHelper::cooperative_origin(coop);
+		let budget = T::DefaultDepositBudget::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, budget);
+
+		assert_eq!(Pallet::<T>::deposit_budget(coop), budget);
+		Ok(())
+	}
+
 	/// The fee extension's check and count of a free transaction: the membership, the quota and
 	/// the count read, the count written (a new period, so the count starts again). What the
 	/// runtime reads to tell what the call is, is added in the weight function.

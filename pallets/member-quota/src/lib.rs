@@ -253,7 +253,7 @@ pub mod pallet {
 		/// members who cannot pay their own. The cooperative's decision. Zero: its members pay
 		/// their own deposits.
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::set_quota())]
+		#[pallet::weight(<T as Config>::WeightInfo::set_deposit_budget())]
 		pub fn set_deposit_budget(
 			origin: OriginFor<T>,
 			coop: CoopId,

@@ -15,6 +15,8 @@ use frame_support::weights::{constants::ParityDbWeight, Weight};
 pub trait WeightInfo {
 	/// `set_quota`: the registry read, the quota written.
 	fn set_quota() -> Weight;
+	/// `set_deposit_budget`: the registry read, the budget written.
+	fn set_deposit_budget() -> Weight;
 	/// The check and count of a free transaction in the fee extension: the membership, the
 	/// quota and the count read, the count written (the extension adds the read that tells
 	/// what the call is).
@@ -27,6 +29,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_quota() -> Weight {
 		Weight::from_parts(12_000_000, 2_700).saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
+	fn set_deposit_budget() -> Weight {
+		Weight::from_parts(12_000_000, 2_700).saturating_add(ParityDbWeight::get().reads_writes(1, 1))
+	}
 	fn free_transaction() -> Weight {
 		Weight::from_parts(15_000_000, 5_200).saturating_add(ParityDbWeight::get().reads_writes(3, 1))
 	}
@@ -35,6 +40,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests.
 impl WeightInfo for () {
 	fn set_quota() -> Weight {
+		Weight::from_parts(12_000_000, 2_700).saturating_add(ParityDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_deposit_budget() -> Weight {
 		Weight::from_parts(12_000_000, 2_700).saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 	fn free_transaction() -> Weight {
