@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_care_reputation`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -46,12 +46,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Records` (r:0 w:1)
-	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(617), added: 3092, mode: `MaxEncodedLen`)
+	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(649), added: 3124, mode: `MaxEncodedLen`)
 	fn attest_new() -> Weight {
 		//  Measured:  `3352`
 		//  Estimated: `6087`
-		// Minimum execution time: 83_535_000 picoseconds.
-		Weight::from_parts(93_149_000, 6087)
+		// Minimum execution time: 87_710_000 picoseconds.
+		Weight::from_parts(93_810_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -64,7 +64,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::RecordIndex` (r:1 w:1)
 	/// Proof: `CareReputation::RecordIndex` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Records` (r:1 w:1)
-	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(617), added: 3092, mode: `MaxEncodedLen`)
+	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(649), added: 3124, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::ConfirmedNotes` (r:1 w:1)
 	/// Proof: `CareReputation::ConfirmedNotes` (`max_values`: None, `max_size`: Some(2622), added: 5097, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -74,15 +74,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::Reputation` (r:1 w:1)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn attest_confirming() -> Weight {
-		//  Measured:  `3947`
+		//  Measured:  `3979`
 		//  Estimated: `6087`
-		// Minimum execution time: 105_287_000 picoseconds.
-		Weight::from_parts(121_170_000, 6087)
+		// Minimum execution time: 108_011_000 picoseconds.
+		Weight::from_parts(115_973_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `CareReputation::Records` (r:1 w:1)
-	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(617), added: 3092, mode: `MaxEncodedLen`)
+	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(649), added: 3124, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::ConfirmedNotes` (r:1 w:1)
@@ -98,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::RecordIndex` (r:0 w:1)
 	/// Proof: `CareReputation::RecordIndex` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
-		//  Measured:  `3752`
+		//  Measured:  `3784`
 		//  Estimated: `6087`
-		// Minimum execution time: 85_428_000 picoseconds.
-		Weight::from_parts(93_179_000, 6087)
+		// Minimum execution time: 87_440_000 picoseconds.
+		Weight::from_parts(131_487_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -112,13 +112,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke() -> Weight {
 		//  Measured:  `583`
 		//  Estimated: `3632`
-		// Minimum execution time: 19_530_000 picoseconds.
-		Weight::from_parts(23_835_000, 3632)
+		// Minimum execution time: 21_892_000 picoseconds.
+		Weight::from_parts(28_282_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CareReputation::Records` (r:1 w:1)
-	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(617), added: 3092, mode: `MaxEncodedLen`)
+	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(649), added: 3124, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -126,10 +126,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::RecordIndex` (r:0 w:1)
 	/// Proof: `CareReputation::RecordIndex` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		//  Measured:  `467`
-		//  Estimated: `4082`
-		// Minimum execution time: 45_628_000 picoseconds.
-		Weight::from_parts(52_818_000, 4082)
+		//  Measured:  `499`
+		//  Estimated: `4114`
+		// Minimum execution time: 48_933_000 picoseconds.
+		Weight::from_parts(55_673_000, 4114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -138,27 +138,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn attest_new() -> Weight {
-		Weight::from_parts(93_149_000, 6087)
+		Weight::from_parts(93_810_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn attest_confirming() -> Weight {
-		Weight::from_parts(121_170_000, 6087)
+		Weight::from_parts(115_973_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(93_179_000, 6087)
+		Weight::from_parts(131_487_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(23_835_000, 3632)
+		Weight::from_parts(28_282_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(52_818_000, 4082)
+		Weight::from_parts(55_673_000, 4114)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_cooperatives`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -35,7 +35,7 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, for the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -47,6 +47,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::NextPollId` (r:1 w:0)
 	/// Proof: `Governance::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::Provided` (r:32 w:32)
+	/// Proof: `MemberQuota::Provided` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::FirstEligiblePoll` (r:0 w:32)
 	/// Proof: `Governance::FirstEligiblePoll` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Confirmations` (r:0 w:1)
@@ -57,16 +59,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn apply(f: u32, ) -> Weight {
-		//  Measured:  `653`
+		//  Measured:  `1049 + f * (16 ±0)`
 		//  Estimated: `3640 + f * (3384 ±0)`
-		// Minimum execution time: 91_957_000 picoseconds.
-		Weight::from_parts(76_580_416, 3640)
-			// Standard Error: 62_917
-			.saturating_add(Weight::from_parts(12_376_361, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(f.into())))
+		// Minimum execution time: 118_818_000 picoseconds.
+		Weight::from_parts(71_428_164, 3640)
+			// Standard Error: 77_031
+			.saturating_add(Weight::from_parts(21_901_692, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	/// Storage: `Cooperatives::Confirmations` (r:1 w:1)
@@ -82,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit() -> Weight {
 		//  Measured:  `1607`
 		//  Estimated: `4502`
-		// Minimum execution time: 53_460_000 picoseconds.
-		Weight::from_parts(61_662_000, 4502)
+		// Minimum execution time: 56_404_000 picoseconds.
+		Weight::from_parts(64_426_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -96,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn confirm_founding() -> Weight {
 		//  Measured:  `2019`
 		//  Estimated: `4502`
-		// Minimum execution time: 24_617_000 picoseconds.
-		Weight::from_parts(44_716_000, 4502)
+		// Minimum execution time: 26_209_000 picoseconds.
+		Weight::from_parts(30_416_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -105,12 +107,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:32 w:32)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::Provided` (r:32 w:32)
+	/// Proof: `MemberQuota::Provided` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::FirstEligiblePoll` (r:0 w:32)
 	/// Proof: `Governance::FirstEligiblePoll` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:32)
@@ -123,16 +127,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cooperatives::Confirmations` (`max_values`: None, `max_size`: Some(1037), added: 3512, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn decline_founding(f: u32, ) -> Weight {
-		//  Measured:  `958 + f * (143 ±0)`
-		//  Estimated: `3655 + f * (3384 ±0)`
-		// Minimum execution time: 114_751_000 picoseconds.
-		Weight::from_parts(116_882_018, 3655)
-			// Standard Error: 110_086
-			.saturating_add(Weight::from_parts(24_847_113, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(f.into())))
+		//  Measured:  `1189 + f * (291 ±0)`
+		//  Estimated: `3828 + f * (3384 ±4)`
+		// Minimum execution time: 146_739_000 picoseconds.
+		Weight::from_parts(56_490_543, 3828)
+			// Standard Error: 30_676
+			.saturating_add(Weight::from_parts(31_540_077, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
@@ -142,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 12_839_000 picoseconds.
-		Weight::from_parts(19_700_000, 3632)
+		// Minimum execution time: 12_058_000 picoseconds.
+		Weight::from_parts(13_230_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -154,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 12_749_000 picoseconds.
-		Weight::from_parts(20_470_000, 3632)
+		// Minimum execution time: 11_808_000 picoseconds.
+		Weight::from_parts(13_029_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -169,15 +173,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::NextPollId` (r:1 w:0)
 	/// Proof: `Governance::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::Provided` (r:1 w:1)
+	/// Proof: `MemberQuota::Provided` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::FirstEligiblePoll` (r:0 w:1)
 	/// Proof: `Governance::FirstEligiblePoll` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
-		//  Measured:  `1064`
+		//  Measured:  `1501`
 		//  Estimated: `4374`
-		// Minimum execution time: 31_086_000 picoseconds.
-		Weight::from_parts(37_445_000, 4374)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 44_467_000 picoseconds.
+		Weight::from_parts(47_711_000, 4374)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
@@ -185,6 +193,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::Provided` (r:1 w:1)
+	/// Proof: `MemberQuota::Provided` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::FirstEligiblePoll` (r:0 w:1)
 	/// Proof: `Governance::FirstEligiblePoll` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:1)
@@ -194,12 +206,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::ConfirmedNotes` (r:0 w:1)
 	/// Proof: `CareReputation::ConfirmedNotes` (`max_values`: None, `max_size`: Some(2622), added: 5097, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		//  Measured:  `1048`
+		//  Measured:  `1571`
 		//  Estimated: `4374`
-		// Minimum execution time: 37_236_000 picoseconds.
-		Weight::from_parts(52_908_000, 4374)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 49_494_000 picoseconds.
+		Weight::from_parts(53_520_000, 4374)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Cooperatives::Members` (r:1 w:1)
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -207,6 +219,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::Provided` (r:1 w:1)
+	/// Proof: `MemberQuota::Provided` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::FirstEligiblePoll` (r:0 w:1)
 	/// Proof: `Governance::FirstEligiblePoll` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:1)
@@ -216,26 +232,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::ConfirmedNotes` (r:0 w:1)
 	/// Proof: `CareReputation::ConfirmedNotes` (`max_values`: None, `max_size`: Some(2622), added: 5097, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		//  Measured:  `1048`
+		//  Measured:  `1571`
 		//  Estimated: `4374`
-		// Minimum execution time: 36_675_000 picoseconds.
-		Weight::from_parts(39_910_000, 4374)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 47_721_000 picoseconds.
+		Weight::from_parts(51_527_000, 4374)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 13_189_000 picoseconds.
-		Weight::from_parts(14_472_000, 3632)
+		// Minimum execution time: 12_278_000 picoseconds.
+		Weight::from_parts(13_610_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:1)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
@@ -243,6 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:32 w:32)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::Provided` (r:32 w:32)
+	/// Proof: `MemberQuota::Provided` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::FirstEligiblePoll` (r:0 w:32)
 	/// Proof: `Governance::FirstEligiblePoll` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CareReputation::Reputation` (r:0 w:32)
@@ -255,16 +273,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cooperatives::Confirmations` (`max_values`: None, `max_size`: Some(1037), added: 3512, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[3, 32]`.
 	fn reject(f: u32, ) -> Weight {
-		//  Measured:  `958 + f * (143 ±0)`
-		//  Estimated: `3684 + f * (3384 ±3)`
-		// Minimum execution time: 109_133_000 picoseconds.
-		Weight::from_parts(80_080_170, 3684)
-			// Standard Error: 63_797
-			.saturating_add(Weight::from_parts(18_546_617, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(f.into())))
+		//  Measured:  `1189 + f * (291 ±0)`
+		//  Estimated: `3828 + f * (3384 ±0)`
+		// Minimum execution time: 138_406_000 picoseconds.
+		Weight::from_parts(52_179_494, 3828)
+			// Standard Error: 21_758
+			.saturating_add(Weight::from_parts(29_993_499, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 }
@@ -272,70 +290,70 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn apply(f: u32, ) -> Weight {
-		Weight::from_parts(76_580_416, 3640)
-			.saturating_add(Weight::from_parts(12_376_361, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(f.into())))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(f.into())))
+		Weight::from_parts(71_428_164, 3640)
+			.saturating_add(Weight::from_parts(21_901_692, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(f.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(61_662_000, 4502)
+		Weight::from_parts(64_426_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn confirm_founding() -> Weight {
-		Weight::from_parts(44_716_000, 4502)
+		Weight::from_parts(30_416_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn decline_founding(f: u32, ) -> Weight {
-		Weight::from_parts(116_882_018, 3655)
-			.saturating_add(Weight::from_parts(24_847_113, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(f.into())))
+		Weight::from_parts(56_490_543, 3828)
+			.saturating_add(Weight::from_parts(31_540_077, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(19_700_000, 3632)
+		Weight::from_parts(13_230_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(20_470_000, 3632)
+		Weight::from_parts(13_029_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(37_445_000, 4374)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(47_711_000, 4374)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(52_908_000, 4374)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(53_520_000, 4374)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(39_910_000, 4374)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(51_527_000, 4374)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(14_472_000, 3632)
+		Weight::from_parts(13_610_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject(f: u32, ) -> Weight {
-		Weight::from_parts(80_080_170, 3684)
-			.saturating_add(Weight::from_parts(18_546_617, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(f.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(f.into())))
+		Weight::from_parts(52_179_494, 3828)
+			.saturating_add(Weight::from_parts(29_993_499, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 }

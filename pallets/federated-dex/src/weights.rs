@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_federated_dex`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -41,25 +41,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dex::Books` (r:2 w:2)
 	/// Proof: `Dex::Books` (`max_values`: None, `max_size`: Some(4829), added: 7304, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Orders` (r:17 w:18)
-	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:18 w:18)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 16]`.
 	fn place_order(f: u32, ) -> Weight {
-		//  Measured:  `7386 + f * (555 ±0)`
+		//  Measured:  `7441 + f * (585 ±0)`
 		//  Estimated: `15598 + f * (3384 ±0)`
-		// Minimum execution time: 226_669_000 picoseconds.
-		Weight::from_parts(257_986_550, 15598)
-			// Standard Error: 592_566
-			.saturating_add(Weight::from_parts(113_307_017, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Minimum execution time: 214_931_000 picoseconds.
+		Weight::from_parts(255_394_265, 15598)
+			// Standard Error: 242_372
+			.saturating_add(Weight::from_parts(103_034_967, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	/// Storage: `Dex::Orders` (r:1 w:1)
-	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Books` (r:1 w:1)
 	/// Proof: `Dex::Books` (`max_values`: None, `max_size`: Some(4829), added: 7304, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -67,10 +67,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
-		//  Measured:  `6010`
+		//  Measured:  `6042`
 		//  Estimated: `8294`
-		// Minimum execution time: 117_796_000 picoseconds.
-		Weight::from_parts(133_109_000, 8294)
+		// Minimum execution time: 109_894_000 picoseconds.
+		Weight::from_parts(122_343_000, 8294)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -79,7 +79,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dex::StandingOrdersOf` (r:1 w:1)
 	/// Proof: `Dex::StandingOrdersOf` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Orders` (r:2 w:2)
-	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Books` (r:2 w:2)
 	/// Proof: `Dex::Books` (`max_values`: None, `max_size`: Some(4829), added: 7304, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:1 w:1)
@@ -89,10 +89,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dex::PriceBands` (r:0 w:1)
 	/// Proof: `Dex::PriceBands` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn set_price_band() -> Weight {
-		//  Measured:  `12394`
+		//  Measured:  `12458`
 		//  Estimated: `15598`
-		// Minimum execution time: 113_719_000 picoseconds.
-		Weight::from_parts(135_933_000, 15598)
+		// Minimum execution time: 106_930_000 picoseconds.
+		Weight::from_parts(125_327_000, 15598)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -103,7 +103,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Dex::StandingOrdersOf` (r:1 w:1)
 	/// Proof: `Dex::StandingOrdersOf` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Orders` (r:17 w:19)
-	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Books` (r:2 w:2)
 	/// Proof: `Dex::Books` (`max_values`: None, `max_size`: Some(4829), added: 7304, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Reserves` (r:1 w:1)
@@ -118,12 +118,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 16]`.
 	fn set_standing_orders(f: u32, ) -> Weight {
-		//  Measured:  `1732 + f * (318 ±0)`
-		//  Estimated: `15598 + f * (3384 ±0)`
-		// Minimum execution time: 83_916_000 picoseconds.
-		Weight::from_parts(88_888_016, 15598)
-			// Standard Error: 128_983
-			.saturating_add(Weight::from_parts(134_442_824, 0).saturating_mul(f.into()))
+		//  Measured:  `1808 + f * (350 ±0)`
+		//  Estimated: `15598 + f * (3384 ±10)`
+		// Minimum execution time: 83_945_000 picoseconds.
+		Weight::from_parts(95_833_478, 15598)
+			// Standard Error: 117_437
+			.saturating_add(Weight::from_parts(134_356_151, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -135,27 +135,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn place_order(f: u32, ) -> Weight {
-		Weight::from_parts(257_986_550, 15598)
-			.saturating_add(Weight::from_parts(113_307_017, 0).saturating_mul(f.into()))
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
+		Weight::from_parts(255_394_265, 15598)
+			.saturating_add(Weight::from_parts(103_034_967, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(133_109_000, 8294)
+		Weight::from_parts(122_343_000, 8294)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_price_band() -> Weight {
-		Weight::from_parts(135_933_000, 15598)
+		Weight::from_parts(125_327_000, 15598)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn set_standing_orders(f: u32, ) -> Weight {
-		Weight::from_parts(88_888_016, 15598)
-			.saturating_add(Weight::from_parts(134_442_824, 0).saturating_mul(f.into()))
+		Weight::from_parts(95_833_478, 15598)
+			.saturating_add(Weight::from_parts(134_356_151, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_redemption`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 50, repeat 20;
+//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -38,19 +38,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Redemption::Queues` (r:2 w:2)
 	/// Proof: `Redemption::Queues` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Requests` (r:20 w:20)
-	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:20 w:20)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::WaitingRequests` (r:20 w:20)
 	/// Proof: `Redemption::WaitingRequests` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[0, 20]`.
 	fn fund(s: u32, ) -> Weight {
-		//  Measured:  `820 + s * (308 ±0)`
+		//  Measured:  `820 + s * (341 ±0)`
 		//  Estimated: `6196 + s * (2650 ±0)`
-		// Minimum execution time: 68_352_000 picoseconds.
-		Weight::from_parts(93_559_580, 6196)
-			// Standard Error: 239_701
-			.saturating_add(Weight::from_parts(124_477_314, 0).saturating_mul(s.into()))
+		// Minimum execution time: 67_991_000 picoseconds.
+		Weight::from_parts(39_051_541, 6196)
+			// Standard Error: 394_009
+			.saturating_add(Weight::from_parts(98_991_897, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_rate() -> Weight {
 		//  Measured:  `471`
 		//  Estimated: `3632`
-		// Minimum execution time: 14_491_000 picoseconds.
-		Weight::from_parts(17_796_000, 3632)
+		// Minimum execution time: 15_073_000 picoseconds.
+		Weight::from_parts(16_775_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn redeem_paid() -> Weight {
 		//  Measured:  `1485`
 		//  Estimated: `7758`
-		// Minimum execution time: 85_046_000 picoseconds.
-		Weight::from_parts(99_809_000, 7758)
+		// Minimum execution time: 86_759_000 picoseconds.
+		Weight::from_parts(92_949_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -106,17 +106,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Redemption::Requests` (r:0 w:1)
-	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn redeem_queued() -> Weight {
 		//  Measured:  `1304`
 		//  Estimated: `7758`
-		// Minimum execution time: 92_748_000 picoseconds.
-		Weight::from_parts(130_064_000, 7758)
+		// Minimum execution time: 93_670_000 picoseconds.
+		Weight::from_parts(100_450_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Redemption::Requests` (r:1 w:1)
-	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `Redemption::Requests` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	/// Storage: `MutualCredit::Accounts` (r:2 w:2)
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -128,10 +128,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Redemption::Queues` (r:1 w:1)
 	/// Proof: `Redemption::Queues` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		//  Measured:  `1032`
+		//  Measured:  `1064`
 		//  Estimated: `7758`
-		// Minimum execution time: 73_190_000 picoseconds.
-		Weight::from_parts(102_073_000, 7758)
+		// Minimum execution time: 73_520_000 picoseconds.
+		Weight::from_parts(79_168_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn fund(s: u32, ) -> Weight {
-		Weight::from_parts(93_559_580, 6196)
-			.saturating_add(Weight::from_parts(124_477_314, 0).saturating_mul(s.into()))
+		Weight::from_parts(39_051_541, 6196)
+			.saturating_add(Weight::from_parts(98_991_897, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -149,22 +149,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(s.into()))
 	}
 	fn set_rate() -> Weight {
-		Weight::from_parts(17_796_000, 3632)
+		Weight::from_parts(16_775_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redeem_paid() -> Weight {
-		Weight::from_parts(99_809_000, 7758)
+		Weight::from_parts(92_949_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn redeem_queued() -> Weight {
-		Weight::from_parts(130_064_000, 7758)
+		Weight::from_parts(100_450_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(102_073_000, 7758)
+		Weight::from_parts(79_168_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
