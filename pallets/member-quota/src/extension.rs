@@ -55,6 +55,21 @@ where
 	pub fn tip(&self) -> FeeBalanceOf<T> {
 		self.0.tip()
 	}
+
+	/// The cooperative whose quota makes `call`, signed by `who` with this extension, free now:
+	/// no tip, and [`Pallet::free_in`]. `None`: it pays. What `validate` decides, and what the
+	/// runtime's fee query reports.
+	pub fn free_for(
+		&self,
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+	) -> Option<CoopId> {
+		if self.tip().is_zero() {
+			Pallet::<T>::free_in(who, call)
+		} else {
+			None
+		}
+	}
 }
 
 /// The metadata describes the wrapped extension's type, so that clients see nothing new.
@@ -136,11 +151,9 @@ where
 		implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
-		if self.tip().is_zero() {
-			if let Ok(who) = frame_system::ensure_signed(origin.clone()) {
-				if let Some(coop) = Pallet::<T>::free_in(&who, call) {
-					return Ok((ValidTransaction::default(), Val::Free { coop, who }, origin));
-				}
+		if let Ok(who) = frame_system::ensure_signed(origin.clone()) {
+			if let Some(coop) = self.free_for(&who, call) {
+				return Ok((ValidTransaction::default(), Val::Free { coop, who }, origin));
 			}
 		}
 		let (valid, val, origin) =

@@ -81,7 +81,7 @@ pub fn is_free(uxt: &crate::UncheckedExtrinsic) -> bool {
 	let sp_runtime::MultiAddress::Id(who) = address else { return false };
 	// The fee extension is the eighth of the runtime's `TxExtension`.
 	let charge: &pallet_member_quota::ChargeUnlessFree<Runtime> = &extension.7;
-	charge.tip() == 0 && crate::MemberQuota::free_in(who, &uxt.function).is_some()
+	charge.free_for(who, &uxt.function).is_some()
 }
 
 /// The cooperative whose credit `asset` is.
