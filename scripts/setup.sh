@@ -13,6 +13,8 @@ as_root() {
 packages=(protobuf-compiler clang libclang-dev lld curl)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
+# The app's browser tests drive Debian's Chromium (never a downloaded browser).
+[ -x /usr/bin/chromium ] || packages+=(chromium)
 missing=()
 for package in "${packages[@]}"; do
 	dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -43,6 +45,12 @@ done
 if [ ! -d "$ROOT/e2e/node_modules" ] || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
 	log "installing the e2e tests' npm packages"
 	(cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The app: its build tools and @polkadot/api from its committed lockfile.
+if [ ! -d "$ROOT/app/node_modules" ] || [ "$ROOT/app/package-lock.json" -nt "$ROOT/app/node_modules/.package-lock.json" ]; then
+	log "installing the app's npm packages"
+	(cd "$ROOT/app" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 mkdir -p "$CARGO_TARGET_DIR"

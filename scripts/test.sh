@@ -17,6 +17,9 @@ log "benchmark tests: every benchmark runs once on the pallets' mock runtimes"
 	-p pallet-cooperatives -p pallet-holistic-voting -p pallet-mutual-credit \
 	-p pallet-care-reputation -p pallet-redemption -p pallet-federated-dex -p pallet-member-quota)
 
+log "the app: unit tests, then its build (type check and bundle) for the browser tests"
+(cd "$ROOT/app" && npm test --silent && npm run build)
+
 log "end-to-end tests (real nodes on loopback, three files at a time)"
 # Each file starts its own nodes on free ports; they mostly wait for 6-second blocks, so three
 # files share the two cores well.

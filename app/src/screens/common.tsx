@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 
 import type { CoopInfo } from '../chain';
 import { Notice } from '../components/ui';
+import { fmt } from '../i18n';
 import type { Messages } from '../i18n/en';
 import { myCoops, useMessages, useStore } from '../store';
 
@@ -13,7 +14,7 @@ export interface MemberContext { api: ApiPromise; address: string; coop: CoopInf
 export function AsMember ({ children }: { children: (ctx: MemberContext) => ComponentChildren }) {
   const s = useStore();
   const m = useMessages();
-  if (!s.api) return <Notice>{m.common.loading}</Notice>;
+  if (!s.api) return <Notice>{s.status === 'error' ? <>{fmt(m.header.disconnected, { url: s.url })} <a href="#/settings">{m.nav.settings}</a></> : m.common.loading}</Notice>;
   if (!s.address) return <Notice>{m.common.pickAccount}</Notice>;
   const coop = myCoops(s).find((c) => c.id === s.coop);
   if (!coop) return <Notice>{s.coops.length ? m.common.notMemberAnywhere : m.common.loading}</Notice>;

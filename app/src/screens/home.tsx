@@ -7,6 +7,7 @@ import {
   type CoopInfo, blockMs, creditAccount, earnedWithin, freeConf, quota, reputation, voteWeight
 } from '../chain';
 import { Card, Notice, Row } from '../components/ui';
+import { AsMember } from './common';
 import { fmt } from '../i18n';
 import type { Messages } from '../i18n/en';
 import { myCoops, nameOf, useChainData, useMessages, useStore } from '../store';
@@ -71,8 +72,7 @@ export function Home () {
   const s = useStore();
   const m = useMessages();
   const [conf] = useChainData((api) => s.address ? freeConf(api, s.address) : Promise.resolve(undefined), [s.address]);
-  if (!s.api) return <Notice>{m.common.loading}</Notice>;
-  if (!s.address) return <Notice>{m.common.pickAccount}</Notice>;
+  if (!s.api || !s.address) return <AsMember>{() => null}</AsMember>;
   const mine = myCoops(s);
   return (
     <div class="screen">
