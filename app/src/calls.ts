@@ -7,7 +7,7 @@ import { hexToString, isHex } from '@polkadot/util';
 import { fmt } from './i18n';
 import type { Messages } from './i18n/en';
 import { coopName, nameOf } from './store';
-import { formatConf, formatHours, formatPrice } from './units';
+import { formatConf, formatFixed, formatHours, formatPrice } from './units';
 
 const big = (v: any): bigint => v.toBigInt();
 const num = (v: any): number => v.toNumber();
@@ -65,8 +65,20 @@ export async function describeCall (api: ApiPromise, m: Messages, call: Call): P
     }
     case 'governance.propose': {
       const inner = await describeCall(api, m, a[1] as Call);
+      if (a[0].isCooperative) return fmt(m.calls.proposeInCoop, { coop: coopName(num(a[0].asCooperative)), what: inner });
       return fmt(m.calls.propose, { what: inner });
     }
+    case 'governance.authorizeUpgrade': return fmt(m.calls.authorizeUpgrade, { hash: a[0].toHex() });
+    case 'memberQuota.setDepositBudget': return fmt(m.calls.setDepositBudget, {
+      coop: coopName(num(a[0])), budget: formatConf(big(a[1])), perMember: a[2] !== undefined ? formatConf(big(a[2])) : formatConf(big(a[1]))
+    });
+    case 'dex.setStandingOrders': return fmt(m.calls.setStandingOrders, { coop: coopName(num(a[0])), sell: formatHours(big(a[1])), buy: formatConf(big(a[2])) });
+    case 'mutualCredit.setExchangeRate': return fmt(m.calls.setExchangeRate, { coop: coopName(num(a[0])), rate: formatFixed(big(a[1]), 18, 4) });
+    case 'mutualCredit.setFederationLimit': return fmt(m.calls.setFederationLimit, { coop: coopName(num(a[0])), amount: formatHours(big(a[1])) });
+    case 'mutualCredit.writeOff': return fmt(m.calls.writeOff, { coop: coopName(num(a[0])), who: nameOf(a[1].toString()) });
+    case 'cooperatives.admit': return fmt(m.calls.admit, { coop: coopName(num(a[0])) });
+    case 'cooperatives.suspend': return fmt(m.calls.suspend, { coop: coopName(num(a[0])) });
+    case 'cooperatives.reinstate': return fmt(m.calls.reinstate, { coop: coopName(num(a[0])) });
     case 'governance.vote': return fmt(m.calls.vote, { id: num(a[0]), how: a[1].isTrue ? m.polls.votedAye : m.polls.votedNay });
     default: return genericCall(call);
   }

@@ -6,11 +6,14 @@ import type { FunctionComponent } from 'preact';
 import type { Messages } from '../i18n/en';
 import { Care } from './care';
 import { Exchange } from './exchange';
+import { Federation } from './federation';
 import { Home } from './home';
 import { Pay } from './pay';
 import { Polls } from './polls';
 import { Redeem } from './redeem';
 import { Settings } from './settings';
+import { Statement } from './statement';
+import { Treasurer } from './treasurer';
 import { Work } from './work';
 
 export interface Screen {
@@ -20,7 +23,7 @@ export interface Screen {
   label: (m: Messages) => string;
   component: FunctionComponent;
   /** Which group of the menu it belongs to (member now; treasurer and federation later). */
-  group: 'member' | 'app';
+  group: 'member' | 'cooperative' | 'federation' | 'app';
 }
 
 export const screens: Screen[] = [
@@ -31,5 +34,8 @@ export const screens: Screen[] = [
   { path: 'polls', label: (m) => m.nav.polls, component: Polls, group: 'member' },
   { path: 'redeem', label: (m) => m.nav.redeem, component: Redeem, group: 'member' },
   { path: 'exchange', label: (m) => m.nav.exchange, component: Exchange, group: 'member' },
+  { path: 'statement', label: (m) => m.nav.statement, component: Statement, group: 'member' },
+  { path: 'treasurer', label: (m) => m.nav.treasurer, component: Treasurer, group: 'cooperative' },
+  { path: 'federation', label: (m) => m.nav.federation, component: Federation, group: 'federation' },
   { path: 'settings', label: (m) => m.nav.settings, component: Settings, group: 'app' }
 ];
