@@ -21,7 +21,8 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-"$CONFOEDERATIO_BIN" --dev --rpc-port 9944 --prometheus-port 9615 --no-mdns \
+# --state-pruning archive: the app's statement reads the events and balances of old blocks.
+"$CONFOEDERATIO_BIN" --dev --state-pruning archive --rpc-port 9944 --prometheus-port 9615 --no-mdns \
 	--listen-addr /ip4/127.0.0.1/tcp/30333 "$@" &
 pids+=($!)
 (cd "$ROOT/app" && exec npx vite preview --host 127.0.0.1 --port "$app_port" --strictPort) &

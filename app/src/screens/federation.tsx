@@ -51,10 +51,10 @@ async function loadFederationPolls (api: ApiPromise, m: Messages, coops: CoopRow
     if (!poll.scope.isFederation) continue;
     const id = (key.args[0] as any).toNumber() as number;
     const scope: any = poll.scope.asFederation;
-    // The new runtime says which cooperative proposed it; an older one only its account.
+    // The scope names the proposing cooperative; should it not, its account does.
     const track: string = scope.track ? scope.track.type : scope.type;
     let proposerCoop: number | undefined = scope.proposer !== undefined ? scope.proposer.toNumber() : undefined;
-    if (proposerCoop === undefined) proposerCoop = coops.find((c) => c.account === poll.proposer.toString())?.id;
+    if (proposerCoop === undefined) proposerCoop = coops.find((c) => c.account === (poll.proposer ?? poll.depositor)?.toString())?.id;
     let what: string;
     try {
       const call = api.createType('Call', poll.proposal.toU8a(true)) as Call;

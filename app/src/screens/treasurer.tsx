@@ -7,7 +7,7 @@
 // Polls screen.
 import type { ApiPromise } from '@polkadot/api';
 import type { Call } from '@polkadot/types/interfaces';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 import { describeCall, genericCall } from '../calls';
 import { blockMs, type Tx } from '../chain';
@@ -175,7 +175,7 @@ function Forms ({ api, coop, m, data, add }: MemberContext & { data: CoopData; a
   const [memberError, setMemberError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState('');
   // Credit limits
-  const [limitWho, setLimitWho] = useState(members[0] ?? '');
+  const [limitWho, setLimitWho] = useState('');
   const [limit, setLimit] = useState('');
   const [defaultLimit, setDefaultLimit] = useState('');
   const [limitError, setLimitError] = useState<string | null>(null);
@@ -203,7 +203,6 @@ function Forms ({ api, coop, m, data, add }: MemberContext & { data: CoopData; a
   const [budget, setBudget] = useState('');
   const [perMember, setPerMember] = useState('');
   const [quotaError, setQuotaError] = useState<string | null>(null);
-  useEffect(() => { if (!members.includes(limitWho) && members[0]) setLimitWho(members[0]); }, [members.join()]);
 
   const budgetArgs = (api.tx.memberQuota?.setDepositBudget?.meta.args.length ?? 2) as number;
   const conf = (text: string, allowZero = true) => parseConf(text, { allowZero });
@@ -252,17 +251,18 @@ function Forms ({ api, coop, m, data, add }: MemberContext & { data: CoopData; a
 
         <Form title={t.creditLimits} testid="form-limits" m={m} error={limitError} onAdd={() => {
           const l = hours(limit); const d = hours(defaultLimit);
+          const who = resolveAccount(limitWho);
           if (!limit.trim() && !defaultLimit.trim()) { setLimitError(m.validation.empty); return; }
+          if (limit.trim() && !who) { setLimitError(m.validation.unknownPayee); return; }
           if ((limit.trim() && !l.ok) || (defaultLimit.trim() && !d.ok)) { setLimitError(m.validation.invalid); return; }
           setLimitError(null);
-          if (limit.trim() && l.ok) add(api.tx.mutualCredit.setCreditLimit(coop.id, limitWho, l.value));
+          if (limit.trim() && l.ok && who) add(api.tx.mutualCredit.setCreditLimit(coop.id, who, l.value));
           if (defaultLimit.trim() && d.ok) add(api.tx.mutualCredit.setDefaultCreditLimit(coop.id, d.value));
           setLimit(''); setDefaultLimit('');
         }}>
-          <Field id="t-limit-who" label={t.limitOf}>
-            <select id="t-limit-who" value={limitWho} onChange={(e) => setLimitWho((e.target as HTMLSelectElement).value)}>
-              {members.map((a) => <option key={a} value={a}>{nameOf(a)}</option>)}
-            </select>
+          <Field id="t-limit-who" label={t.limitOf} hint={m.pay.payeeHint}>
+            <input id="t-limit-who" list="t-members" autocomplete="off" value={limitWho} onInput={(e) => setLimitWho((e.target as HTMLInputElement).value)} />
+            <datalist id="t-members">{members.map((a) => <option key={a} value={nameOf(a)} />)}</datalist>
           </Field>
           <Field id="t-limit" label={t.limit} hint={m.pay.amountHint}>
             <input id="t-limit" inputMode="decimal" autocomplete="off" value={limit} onInput={(e) => setLimit((e.target as HTMLInputElement).value)} />
