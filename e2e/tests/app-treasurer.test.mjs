@@ -72,8 +72,8 @@ describe('the app: a cooperative decides together', { timeout: 600_000 }, () => 
       `Open a poll in Bakery Cooperative: Approve contribution #${id} by Charlie: 3 h 30 min (Commons)`);
     await app.shot('treasurer-review');
     await signAndWait(page);
-    await page.getByTestId('proposal').getByText('Proposed. The members can vote on it now.').waitFor();
     const poll = await newestPoll(api);
+    await page.getByTestId('proposed').filter({ hasText: `Proposed as poll #${poll}. The members can vote on it now.` }).waitFor();
     const onChain = (await api.query.governance.polls(poll)).unwrap();
     assert.equal(onChain.scope.asCooperative.toNumber(), 0);
     assert.equal(api.createType('Call', onChain.proposal.toU8a(true)).method, 'approveContribution');

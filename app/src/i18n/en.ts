@@ -257,7 +257,7 @@ export const en = {
     intro: 'Propose decisions for {coop}. Each proposal becomes a poll the members vote on; once approved and closed, the chain carries it out. Collect several decisions to propose them as one poll, carried out together or not at all.',
     proposal: 'Your proposal ({n})',
     empty: 'Nothing yet: add decisions from the forms below.',
-    proposed: 'Proposed. The members can vote on it now.',
+    proposed: 'Proposed as poll #{id}. The members can vote on it now.',
     toPolls: 'Go to the polls',
     remove: 'Remove',
     add: 'Add to proposal',

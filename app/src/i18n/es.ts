@@ -258,7 +258,7 @@ export const es: Messages = {
     intro: 'Propón decisiones para {coop}. Cada propuesta es una votación de las socias; aprobada y cerrada, la cadena la ejecuta. Reúne varias decisiones para proponerlas en una sola votación: se ejecutan todas juntas o ninguna.',
     proposal: 'Tu propuesta ({n})',
     empty: 'Nada aún: añade decisiones con los formularios de abajo.',
-    proposed: 'Propuesta enviada. Las socias ya pueden votarla.',
+    proposed: 'Propuesta enviada: votación #{id}. Las socias ya pueden votarla.',
     toPolls: 'Ir a las votaciones',
     remove: 'Quitar',
     add: 'Añadir a la propuesta',

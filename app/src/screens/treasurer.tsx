@@ -113,19 +113,22 @@ function Decisions (ctx: MemberContext) {
   const [data] = useChainData((api) => loadCoop(api, coop.id), [coop.id]);
   const [decisions, setDecisions] = useState<Decision[]>([]);
   const [pending, setPending] = useState<{ tx: Tx; what: string } | null>(null);
-  const [proposed, setProposed] = useState(false);
+  // The poll the last proposal opened (the next poll id before it, if the chain's grew past it).
+  const [proposed, setProposed] = useState<number | null>(null);
+  const [before, setBefore] = useState<number | null>(null);
   const batch = canBatch(api);
 
   async function add (tx: Tx) {
     const call = tx.method as unknown as Call;
     let what: string;
     try { what = await describeCall(api, m, call); } catch { what = genericCall(call); }
-    setProposed(false);
+    setProposed(null);
     setDecisions((list) => [...list, { call, what }]);
   }
 
-  function propose () {
+  async function propose () {
     if (decisions.length === 0) return;
+    setBefore(((await api.query.governance.nextPollId()) as any).toNumber());
     const calls = decisions.map((d) => d.call);
     const inner = calls.length === 1 ? calls[0] : api.tx.utility.batchAll(calls);
     const tx = api.tx.governance.propose({ Cooperative: coop.id }, inner);
@@ -139,7 +142,7 @@ function Decisions (ctx: MemberContext) {
   return (
     <>
       <Card title={fmt(m.treasurer.proposal, { n: decisions.length })} testid="proposal">
-        {decisions.length === 0 && <p class="muted">{proposed ? <>{m.treasurer.proposed} <a href="#/polls">{m.treasurer.toPolls}</a></> : m.treasurer.empty}</p>}
+        {decisions.length === 0 && <p class="muted">{proposed !== null ? <span data-testid="proposed">{fmt(m.treasurer.proposed, { id: proposed })} <a href="#/polls">{m.treasurer.toPolls}</a></span> : m.treasurer.empty}</p>}
         <ol class="list decisions" data-testid="decisions">
           {decisions.map((d, i) => (
             <li key={i}>
@@ -157,7 +160,11 @@ function Decisions (ctx: MemberContext) {
         )}
         {pending && <TxFlow tx={pending.tx} what={pending.what} coop={coop.id}
           onClose={() => setPending(null)}
-          onDone={() => { setDecisions([]); setProposed(true); }} />}
+          onDone={async () => {
+            // Included: cleared once the chain has the poll (a refused proposal keeps the list).
+            const next = ((await api.query.governance.nextPollId()) as any).toNumber();
+            if (before !== null && next > before) { setDecisions([]); setProposed(before); }
+          }} />}
       </Card>
       {!data ? <Notice>{m.common.loading}</Notice> : <Forms {...ctx} data={data} add={add} />}
     </>
