@@ -37,11 +37,11 @@ describe('the app: two members trade on the exchange', { timeout: 300_000 }, () 
     await chooseAccount(page, 'Alice');
     await openScreen(page, 'Exchange');
     await page.getByText('You hold 5 h you can offer').waitFor();
-    await page.getByLabel('Hours').fill('6');
+    await page.getByLabel('Hours', { exact: true }).fill('6');
     await page.getByLabel('Lowest price (CONF per hour)').fill('2');
     await page.getByRole('button', { name: 'Review' }).click();
     assert.equal(await page.getByTestId('ex-hours-error').innerText(), 'You can offer at most 5 h (credit you hold above zero).');
-    await page.getByLabel('Hours').fill('3');
+    await page.getByLabel('Hours', { exact: true }).fill('3');
     await page.getByTestId('ex-quote').filter({ hasText: 'Nothing trades at this price now' }).waitFor();
     await page.getByRole('button', { name: 'Review' }).click();
     assert.equal(await page.getByTestId('tx-what').innerText(), 'Offer 3 h of Bakery Cooperative credit at 2 CONF/h or more.');
@@ -57,7 +57,7 @@ describe('the app: two members trade on the exchange', { timeout: 300_000 }, () 
     await chooseAccount(page, 'Dave');
     await page.getByLabel('Market').selectOption({ label: 'Bakery Cooperative credit for CONF' });
     await page.getByRole('tab', { name: 'Buy hours' }).click();
-    await page.getByLabel('Hours').fill('2');
+    await page.getByLabel('Hours', { exact: true }).fill('2');
     await page.getByLabel('Highest price (CONF per hour)').fill('2');
     // 4 CONF buy 2 hours, less the fee in credit (1 hundredth of an hour).
     await page.getByTestId('ex-quote').filter({ hasText: 'Now this trades 4 CONF for 1 h 59 min (fee 1 min).' }).waitFor();

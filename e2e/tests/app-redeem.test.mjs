@@ -55,12 +55,16 @@ describe('the app: work, a poll, and redemption', { timeout: 400_000 }, () => {
     await signAndWait(page);
     await card.filter({ hasText: 'You voted for.' }).waitFor();
     await app.shot('polls');
+    await page.getByTestId('tx-flow').getByRole('button', { name: 'Done' }).click();
 
     // Bob and Charlie vote; everyone has voted, so Alice can close it.
     await Promise.all([bob, charlie].map((who) => submitFinalized(api, api.tx.governance.vote(poll, true), who, {}, inBlock)));
     await card.getByText('Turnout: 3 of 3 members').waitFor();
     await card.getByRole('button', { name: 'Close the poll' }).click();
+    assert.equal(await page.getByTestId('tx-what').innerText(), `Close poll #${poll} and carry out its decision if approved.`);
     await signAndWait(page);
+    // The poll is decided: it leaves the list.
+    await card.waitFor({ state: 'detached' });
     const account = await api.call.mutualCreditApi.account(0, alice.address);
     assert.equal(account.balance.toBigInt(), 10n * HOUR);
     assert.equal(account.subsistenceEntitlement.toBigInt(), 10n * HOUR);

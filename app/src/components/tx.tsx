@@ -1,7 +1,7 @@
 // The one transaction flow every screen uses: what it does in words and its fee (or that it is
 // free, and how many free actions are left) before signing; after, whether it was included,
 // finalized, or refused, in words.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { signerFor } from '../accounts';
 import { type Tx, describeDispatchError, quota } from '../chain';
@@ -32,6 +32,9 @@ export function TxFlow ({ tx, what, coop, onClose, onDone }: {
   const { api, address } = getState();
   const [fee, setFee] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'review' });
+  const box = useRef<HTMLDivElement>(null);
+  // It may open far from the button that asked for it (a long list, a phone): bring it into view.
+  useEffect(() => { box.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }); }, []);
 
   useEffect(() => {
     let live = true;
@@ -96,7 +99,7 @@ export function TxFlow ({ tx, what, coop, onClose, onDone }: {
   const busy = phase.kind === 'signing' || phase.kind === 'sent' || phase.kind === 'inBlock';
   const over = phase.kind === 'finalized' || phase.kind === 'failed';
   return (
-    <div class="tx" role="region" aria-label={m.tx.title} data-testid="tx-flow">
+    <div class="tx" ref={box} role="region" aria-label={m.tx.title} data-testid="tx-flow">
       <h3>{m.tx.title}</h3>
       <dl>
         <div class="row"><dt>{m.tx.what}</dt><dd data-testid="tx-what">{what}</dd></div>

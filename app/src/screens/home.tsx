@@ -56,8 +56,8 @@ function CoopCard ({ coop, who }: { coop: CoopInfo; who: string }) {
           <span>{weight}</span>
           <small class="sub">
             {fmt(m.home.voteFormula, { a: coop.workWeight, work: work.toString(), b: coop.careWeight, care, approx: approx.toFixed(2) })}
-            {' '}{fmt(m.home.voteCapped, { cap: formatPerbill(coop.weightCap) })}
           </small>
+          <small class="sub">{fmt(m.home.voteCapped, { cap: formatPerbill(coop.weightCap) })}</small>
         </Row>
         <Row label={m.home.quota} testid={`${testid}-quota`}>
           {fmt(m.home.quotaLine, { left: data.quota.left, total: data.quota.perPeriod })}

@@ -50,6 +50,9 @@ function PollList ({ api, address, coop, m, block }: MemberContext) {
   const ms = blockMs(api);
   return (
     <>
+      {/* One place for the transaction, whatever the poll: a closed poll leaves the list, and
+          its outcome must stay on the page. */}
+      {pending && <TxFlow tx={pending.tx} what={pending.what} coop={coop.id} onClose={() => setPending(null)} />}
       {data.polls.length === 0 && <Notice>{fmt(m.polls.none, { coop: coop.name })}</Notice>}
       {data.polls.map((p) => {
         const cast = p.ayes + p.nays;
@@ -76,7 +79,6 @@ function PollList ({ api, address, coop, m, block }: MemberContext) {
                 {due && <button onClick={() => setPending({ poll: p.id, tx: api.tx.governance.close(p.id), what: fmt(m.polls.describeClose, { id: p.id }) })}>{m.polls.close}</button>}
               </div>
             )}
-            {pending?.poll === p.id && <TxFlow tx={pending.tx} what={pending.what} coop={coop.id} onClose={() => setPending(null)} />}
           </Card>
         );
       })}
