@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+
 // The order book's depth as a hand-written SVG step chart: cumulative hours offered against the
 // price in CONF per hour, buy orders (left, green) and sell orders (right, orange).
 export interface Level { price: number; hours: number }
@@ -5,7 +7,15 @@ export interface Level { price: number; hours: number }
 export function DepthChart ({ bids, asks, label, priceAxis, hoursAxis }: {
   bids: Level[]; asks: Level[]; label: string; priceAxis: string; hoursAxis: string;
 }) {
-  const W = 600; const H = 240; const L = 44; const R = 12; const T = 12; const B = 36;
+  // Narrow screens get a narrower drawing, so that its text stays readable when it is scaled.
+  const narrow = () => window.innerWidth < 600;
+  const [isNarrow, setNarrow] = useState(narrow());
+  useEffect(() => {
+    const on = () => setNarrow(narrow());
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  const W = isNarrow ? 340 : 600; const H = 240; const L = 44; const R = 12; const T = 12; const B = 36;
   const prices = [...bids, ...asks].map((l) => l.price);
   let lo = Math.min(...prices); let hi = Math.max(...prices);
   if (lo === hi) { lo = lo * 0.5; hi = hi * 1.5 || 1; }
@@ -35,7 +45,7 @@ export function DepthChart ({ bids, asks, label, priceAxis, hoursAxis }: {
       <text x={(L + W - R) / 2} y={H - 3} class="tick" text-anchor="middle">{priceAxis}</text>
       <text x={L - 6} y={T + 8} class="tick" text-anchor="end">{fmtNum(top / 1.1)}</text>
       <text x={L - 6} y={y(0)} class="tick" text-anchor="end">0</text>
-      <text x={4} y={T + 24} class="tick">{hoursAxis}</text>
+      <text x={L + 6} y={T + 8} class="tick">{hoursAxis}</text>
       {cb.length > 0 && <path d={path(cb, 'bid')} class="bids" data-testid="depth-bids" />}
       {ca.length > 0 && <path d={path(ca, 'ask')} class="asks" data-testid="depth-asks" />}
     </svg>

@@ -81,14 +81,14 @@ function CareScreen ({ api, address, coop, m }: MemberContext) {
       </Card>
       <Card title={m.care.attest}>
         <form onSubmit={review} noValidate>
-          <Field id="care-member" label={m.care.member} hint={m.pay.payeeHint} error={touched ? memberErr : null}>
+          <Field id="care-member" label={m.care.member} hint={m.pay.payeeHint} error={touched && !pending ? memberErr : null}>
             <input id="care-member" list="care-members" autocomplete="off" value={member} onInput={(e) => setMember((e.target as HTMLInputElement).value)} />
             <datalist id="care-members">{others.map((a) => <option key={a} value={nameOf(a)} />)}</datalist>
           </Field>
-          <Field id="care-points" label={m.care.points} hint={fmt(m.care.pointsHint, { max: maxPoints })} error={touched ? pointsErr : null}>
+          <Field id="care-points" label={m.care.points} hint={fmt(m.care.pointsHint, { max: maxPoints })} error={touched && !pending ? pointsErr : null}>
             <input id="care-points" inputMode="numeric" autocomplete="off" value={points} onInput={(e) => setPoints((e.target as HTMLInputElement).value)} />
           </Field>
-          <Field id="care-note" label={m.care.note} hint={m.work.noteHint} error={touched ? noteErr : null}>
+          <Field id="care-note" label={m.care.note} hint={m.work.noteHint} error={touched && !pending ? noteErr : null}>
             <textarea id="care-note" rows={3} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
           </Field>
           {!pending && <div class="actions"><button class="primary" type="submit">{m.common.review}</button></div>}

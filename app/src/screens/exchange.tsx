@@ -117,10 +117,10 @@ function Market ({ api, address, coop: mine0, m }: MemberContext) {
         </div>
         <p class="muted">{fmt(m.exchange.spendable, { hours: formatHours(offerable ?? 0n), conf: formatConf(data.conf) })}</p>
         <form onSubmit={review} noValidate>
-          <Field id="ex-hours" label={m.exchange.hours} hint={m.pay.amountHint} error={touched ? hoursErr : null}>
+          <Field id="ex-hours" label={m.exchange.hours} hint={m.pay.amountHint} error={touched && !pending ? hoursErr : null}>
             <input id="ex-hours" inputMode="decimal" autocomplete="off" value={hours} onInput={(e) => { setHours((e.target as HTMLInputElement).value); }} />
           </Field>
-          <Field id="ex-price" label={side === 'sell' ? m.exchange.minPrice : m.exchange.maxPrice} error={touched ? priceErr : null}>
+          <Field id="ex-price" label={side === 'sell' ? m.exchange.minPrice : m.exchange.maxPrice} error={touched && !pending ? priceErr : null}>
             <input id="ex-price" inputMode="decimal" autocomplete="off" value={price} onInput={(e) => { setPrice((e.target as HTMLInputElement).value); }} />
           </Field>
           {valid && quote !== undefined && (

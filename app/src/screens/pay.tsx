@@ -76,7 +76,7 @@ function PayForm ({ api, address, coop, m }: MemberContext) {
             {s.coops.filter((c) => c.status === 'Active').map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
         </Field>
-        <Field id="pay-to" label={m.pay.payee} hint={m.pay.payeeHint} error={touched.payee ? payeeError : null}>
+        <Field id="pay-to" label={m.pay.payee} hint={m.pay.payeeHint} error={touched.payee && !pending ? payeeError : null}>
           <input id="pay-to" list="pay-members" autocomplete="off" value={payee}
             aria-invalid={touched.payee && !!payeeError}
             onInput={(e) => setPayee((e.target as HTMLInputElement).value)}
@@ -84,7 +84,7 @@ function PayForm ({ api, address, coop, m }: MemberContext) {
           <datalist id="pay-members">{members.map((a) => <option key={a} value={nameOf(a)} />)}</datalist>
         </Field>
         <Field id="pay-amount" label={m.pay.amount} hint={data ? `${m.pay.amountHint} · ${fmt(m.pay.availableNow, { available: formatHours(data.account.available) })}` : m.pay.amountHint}
-          error={touched.amount ? amountError : null}>
+          error={touched.amount && !pending ? amountError : null}>
           <input id="pay-amount" inputMode="decimal" autocomplete="off" value={amount}
             aria-invalid={touched.amount && !!amountError}
             onInput={(e) => { setAmount((e.target as HTMLInputElement).value); setTouched((t) => ({ ...t, amount: true })); }} />

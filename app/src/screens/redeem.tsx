@@ -67,7 +67,7 @@ function RedeemForm ({ api, address, coop, m }: MemberContext) {
           </select>
         </Field>
         <Field id="redeem-amount" label={m.redeem.amount} hint={fmt(m.redeem.canRedeem, { max: formatHours(max), category: categoryName })}
-          error={touched ? amountErr : null}>
+          error={touched && !pending ? amountErr : null}>
           <input id="redeem-amount" inputMode="decimal" autocomplete="off" value={amount}
             onInput={(e) => { setAmount((e.target as HTMLInputElement).value); setTouched(true); }} />
         </Field>

@@ -58,7 +58,7 @@ function WorkForm ({ api, address, coop, m }: MemberContext) {
     <>
       <Card>
         <form onSubmit={review} noValidate>
-          <Field id="work-hours" label={m.work.hours} hint={m.pay.amountHint} error={touched ? hoursErr : null}>
+          <Field id="work-hours" label={m.work.hours} hint={m.pay.amountHint} error={touched && !pending ? hoursErr : null}>
             <input id="work-hours" inputMode="decimal" autocomplete="off" value={hours} onInput={(e) => setHours((e.target as HTMLInputElement).value)} />
           </Field>
           <Field id="work-category" label={m.work.category}>
@@ -67,7 +67,7 @@ function WorkForm ({ api, address, coop, m }: MemberContext) {
               <option value="Subsistence">{m.common.subsistence}</option>
             </select>
           </Field>
-          <Field id="work-note" label={m.work.note} hint={m.work.noteHint} error={touched ? noteErr : null}>
+          <Field id="work-note" label={m.work.note} hint={m.work.noteHint} error={touched && !pending ? noteErr : null}>
             <textarea id="work-note" rows={3} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
           </Field>
           {!pending && <div class="actions"><button class="primary" type="submit">{m.common.review}</button></div>}
