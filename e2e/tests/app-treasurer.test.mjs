@@ -37,6 +37,7 @@ describe('the app: a cooperative decides together', { timeout: 600_000 }, () => 
       await card.getByRole('button', { name: 'For', exact: true }).click();
       await signAndWait(page);
       await card.filter({ hasText: 'You voted for.' }).waitFor();
+      await page.getByTestId('tx-flow').getByRole('button', { name: 'Done' }).click();
     }
   }
 

@@ -316,7 +316,8 @@ export const en = {
     budgetHint: 'What the cooperative’s account may hold for the deposits of members who cannot pay their own.',
     perMember: 'For any one member at most (CONF)',
     perMemberNeeded: 'Give the limit for any one member too.',
-    perMemberOver: 'The limit for one member cannot be above the whole budget.'
+    perMemberOver: 'The limit for one member cannot be above the whole budget.',
+    nothingChanged: 'Nothing changed: change a value first.'
   },
   federation: {
     title: 'The federation',

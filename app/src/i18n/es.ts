@@ -317,7 +317,8 @@ export const es: Messages = {
     budgetHint: 'Lo que la cuenta de la cooperativa puede retener para los depósitos de socias que no pueden pagarlos.',
     perMember: 'Como máximo por socia (CONF)',
     perMemberNeeded: 'Indica también el límite por socia.',
-    perMemberOver: 'El límite por socia no puede superar el presupuesto total.'
+    perMemberOver: 'El límite por socia no puede superar el presupuesto total.',
+    nothingChanged: 'Nada ha cambiado: cambia primero un valor.'
   },
   federation: {
     title: 'La federación',

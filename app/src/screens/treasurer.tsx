@@ -64,7 +64,8 @@ async function loadCoop (api: ApiPromise, coop: number) {
     api.query.mutualCredit.contributions.entries(),
     api.call.redemptionApi.reserve(coop) as Promise<any>,
     api.query.dex.priceBands(coop) as Promise<any>,
-    api.query.memberQuota.quotas(coop) as Promise<any>,
+    // The quota in force (the cooperative's own, or the runtime's default), as any member reads it.
+    api.call.memberQuotaApi.quota(coop, (await api.call.cooperativesApi.cooperativeAccount(coop)).toString()) as Promise<any>,
     api.call.mutualCreditApi.currency(coop) as Promise<any>
   ]);
   const p = registry.unwrap().params;
@@ -87,7 +88,7 @@ async function loadCoop (api: ApiPromise, coop: number) {
     pending,
     rate: reserve.rate.toBigInt() as bigint,
     band: band.isSome ? { floor: band.unwrap().floor.toBigInt() as bigint, ceiling: band.unwrap().ceiling.toBigInt() as bigint } : null,
-    quota: quotaInfo.isSome ? { perPeriod: quotaInfo.unwrap().perPeriod.toNumber() as number, period: quotaInfo.unwrap().period.toNumber() as number } : null,
+    quota: { perPeriod: quotaInfo.perPeriod.toNumber() as number, period: quotaInfo.period.toNumber() as number },
     defaultLimit: currency.defaultCreditLimit.toBigInt() as bigint
   };
 }
@@ -122,6 +123,8 @@ function Decisions (ctx: MemberContext) {
     const call = tx.method as unknown as Call;
     let what: string;
     try { what = await describeCall(api, m, call); } catch { what = genericCall(call); }
+    // A new proposal starts once the last one is on chain: its outcome makes way.
+    if (proposed !== null) setPending(null);
     setProposed(null);
     setDecisions((list) => [...list, { call, what }]);
   }
@@ -205,8 +208,9 @@ function Forms ({ api, coop, m, data, add }: MemberContext & { data: CoopData; a
   });
   const [paramsError, setParamsError] = useState<string | null>(null);
   // Quota and deposits
-  const [quotaN, setQuotaN] = useState(data.quota ? String(data.quota.perPeriod) : '');
-  const [quotaDays, setQuotaDays] = useState(data.quota ? String(Math.round(data.quota.period / perDay * 100) / 100) : '');
+  const [quotaN, setQuotaN] = useState(String(data.quota.perPeriod));
+  const [quotaDays, setQuotaDays] = useState(String(Math.round(data.quota.period / perDay * 100) / 100));
+  const quotaChanged = quotaN.trim() !== String(data.quota.perPeriod) || quotaDays.trim() !== String(Math.round(data.quota.period / perDay * 100) / 100);
   const [budget, setBudget] = useState('');
   const [perMember, setPerMember] = useState('');
   const [quotaError, setQuotaError] = useState<string | null>(null);
@@ -341,15 +345,15 @@ function Forms ({ api, coop, m, data, add }: MemberContext & { data: CoopData; a
         </Form>
 
         <Form title={t.quota} testid="form-quota" m={m} error={quotaError} onAdd={() => {
-          if (![quotaN, quotaDays, budget, perMember].some((x) => x.trim())) { setQuotaError(m.validation.empty); return; }
+          if (!quotaChanged && ![budget, perMember].some((x) => x.trim())) { setQuotaError(t.nothingChanged); return; }
           const n = parseWhole(quotaN); const d = parseDays(quotaDays);
           const bg = conf(budget); const pm = conf(perMember);
-          if ((quotaN.trim() || quotaDays.trim()) && (n === null || d === null)) { setQuotaError(t.paramsInvalid); return; }
+          if (quotaChanged && (n === null || d === null)) { setQuotaError(t.paramsInvalid); return; }
           if (budget.trim() && !bg.ok) { setQuotaError(m.validation.invalidConf); return; }
           if (budgetArgs > 2 && budget.trim() && (!perMember.trim() || !pm.ok)) { setQuotaError(t.perMemberNeeded); return; }
           if (bg.ok && pm.ok && budget.trim() && perMember.trim() && pm.value > bg.value) { setQuotaError(t.perMemberOver); return; }
           setQuotaError(null);
-          if (quotaN.trim() && n !== null && d !== null) add(api.tx.memberQuota.setQuota(coop.id, n, Math.max(1, Math.round(d * perDay))));
+          if (quotaChanged && n !== null && d !== null) add(api.tx.memberQuota.setQuota(coop.id, n, Math.max(1, Math.round(d * perDay))));
           if (budget.trim() && bg.ok) {
             add(budgetArgs > 2
               ? api.tx.memberQuota.setDepositBudget(coop.id, bg.value, pm.ok ? pm.value : 0n)
