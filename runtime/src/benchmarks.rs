@@ -6,6 +6,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
 	[pallet_cooperatives, Cooperatives]
 	[pallet_holistic_voting, Governance]
 	[pallet_mutual_credit, MutualCredit]

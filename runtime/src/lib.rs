@@ -203,6 +203,7 @@ type Migrations = (
 	pallet_redemption::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_federated_dex::migrations::v3::MigrateV2ToV3<Runtime>,
 	migrations::ProvideForExistingMembers,
+	pallet_holistic_voting::migrations::v3::MigrateV2ToV3<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.
@@ -260,6 +261,12 @@ mod runtime {
 	/// A superuser key, set only in the `dev` genesis; the federation has none.
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	/// Several calls in one: a poll decides several things at once with `batch_all`, which
+	/// wallets know. It adds no power: each call is dispatched with the origin that made the
+	/// batch (a cooperative's decision stays that cooperative's).
+	#[runtime::pallet_index(7)]
+	pub type Utility = pallet_utility;
 
 	/// Cooperatives, their members, the federation, and the collective origins.
 	#[runtime::pallet_index(10)]

@@ -350,7 +350,8 @@ pub mod pallet {
 		TooManyAttesters,
 		/// No pending record has this id.
 		UnknownRecord,
-		/// Only the record's first attester may withdraw it.
+		/// Only the record's first attester may withdraw it (anyone, once it left the
+		/// cooperative).
 		NotFirstAttester,
 		/// The member holds fewer points than would be revoked.
 		RevokeExceedsReputation,
@@ -373,7 +374,11 @@ pub mod pallet {
 		/// same points. The record is confirmed as soon as the cooperative's
 		/// `attestations_needed` distinct members attested it.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::attest_new().max(T::WeightInfo::attest_confirming()))]
+		#[pallet::weight(
+			T::WeightInfo::attest_new()
+				.max(T::WeightInfo::attest_confirming())
+				.saturating_add(T::DepositPayer::weight())
+		)]
 		pub fn attest(
 			origin: OriginFor<T>,
 			coop: CoopId,
@@ -414,7 +419,8 @@ pub mod pallet {
 
 		/// Withdraw pending record `record`, releasing its deposit to its depositor.
 		///
-		/// Signed by its first attester.
+		/// Signed by its first attester; or by anyone once the first attester has left the
+		/// cooperative, so that a deposit the cooperative held for it comes back.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, record: RecordId) -> DispatchResult {

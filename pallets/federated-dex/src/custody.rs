@@ -146,6 +146,9 @@ impl<T: Config> Pallet<T> {
 				order.deposit,
 				Precision::Exact,
 			)?;
+			if let Some(coop) = order.deposit_coop() {
+				T::DepositPayer::released(coop, &order.owner, &order.depositor, order.deposit);
+			}
 		}
 		Ok(())
 	}

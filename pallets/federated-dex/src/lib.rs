@@ -385,7 +385,8 @@ pub mod pallet {
 		BookFull,
 		/// No resting order has this id.
 		UnknownOrder,
-		/// Only the owner may cancel an order (a standing order, only its cooperative).
+		/// Only the owner may cancel an order (a standing order, only its cooperative; anyone,
+		/// an order whose deposit its cooperative holds for an owner who left it).
 		NotOwner,
 		/// A band's floor must be positive and not above its ceiling.
 		InvalidBand,
@@ -408,7 +409,9 @@ pub mod pallet {
 		/// be active; in a market of credit against the native token the price must be inside the
 		/// cooperative's band.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::place_order(T::MaxFills::get()))]
+		#[pallet::weight(
+			T::WeightInfo::place_order(T::MaxFills::get()).saturating_add(T::DepositPayer::weight())
+		)]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			give: AssetKind,
@@ -419,13 +422,17 @@ pub mod pallet {
 			let owner = ensure_signed(origin)?;
 			let (market, side) = Market::of(give, get).ok_or(Error::<T>::SameAsset)?;
 			let placed = Self::do_place(owner, market, side, price, amount, false)?;
-			Ok(Some(T::WeightInfo::place_order(placed.fills)).into())
+			// The deposit payer's part stays: it was asked before the order could rest.
+			let used = T::WeightInfo::place_order(placed.fills);
+			Ok(Some(used.saturating_add(T::DepositPayer::weight())).into())
 		}
 
 		/// Take a resting order off the book; what it offers is released to its owner, its
 		/// deposit to its depositor.
 		///
-		/// Signed by its owner.
+		/// Signed by its owner; or by anyone when a cooperative's account holds its deposit
+		/// and its owner is no longer a member there (so that the deposit comes back to the
+		/// cooperative).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::cancel_order())]
 		pub fn cancel_order(origin: OriginFor<T>, id: OrderId) -> DispatchResult {

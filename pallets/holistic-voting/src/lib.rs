@@ -102,6 +102,8 @@
 //! ## Storage versions
 //!
 //! 2: a poll records its electorate ([`migrations::v2::MigrateV1ToV2`]).
+//! 3: a poll records its proposer, so that a deposit a cooperative held for its member is
+//! counted back ([`migrations::v3::MigrateV2ToV3`]).
 //!
 //! ## Modules
 //!
@@ -173,7 +175,8 @@ pub mod pallet {
 	/// The in-code storage version.
 	///
 	/// 2: a poll records its electorate's size ([`Poll::electorate`], [`migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// 3: and its proposer ([`Poll::proposer`], [`migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -293,6 +296,8 @@ pub mod pallet {
 			poll: PollId,
 			/// Where it is decided.
 			scope: PollScope,
+			/// Who proposed it: a member, or the proposing cooperative's account.
+			proposer: T::AccountId,
 			/// Who holds its deposit: the proposing member, or the cooperative's account (for
 			/// a member who cannot pay it, or for a federation poll).
 			depositor: T::AccountId,
@@ -380,7 +385,10 @@ pub mod pallet {
 		/// (`Config::DepositPayer`). `Federation(track)`: the origin of an active cooperative,
 		/// whose account holds the deposit.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::propose(T::MaxProposalLength::get()))]
+		#[pallet::weight(
+			T::WeightInfo::propose(T::MaxProposalLength::get())
+				.saturating_add(T::DepositPayer::weight())
+		)]
 		pub fn propose(
 			origin: OriginFor<T>,
 			scope: ProposalScope,

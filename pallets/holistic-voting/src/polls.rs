@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::PollDeposit::get();
 		let depositor = match scope {
 			PollScope::Cooperative(coop) => T::DepositPayer::payer(coop, &proposer, deposit),
-			PollScope::Federation { .. } => proposer,
+			PollScope::Federation { .. } => proposer.clone(),
 		};
 		T::Currency::hold(&HoldReason::PollDeposit.into(), &depositor, deposit)?;
 		let end = frame_system::Pallet::<T>::block_number().saturating_add(period);
@@ -53,6 +53,7 @@ impl<T: Config> Pallet<T> {
 			poll,
 			Poll {
 				scope,
+				proposer: proposer.clone(),
 				depositor: depositor.clone(),
 				deposit,
 				proposal,
@@ -62,7 +63,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextPollId::<T>::put(next);
-		Self::deposit_event(Event::Proposed { poll, scope, depositor, end });
+		Self::deposit_event(Event::Proposed { poll, scope, proposer, depositor, end });
 		Ok(poll)
 	}
 
@@ -118,6 +119,9 @@ impl<T: Config> Pallet<T> {
 			poll.deposit,
 			Precision::BestEffort,
 		)?;
+		if let PollScope::Cooperative(coop) = poll.scope {
+			T::DepositPayer::released(coop, &poll.proposer, &poll.depositor, poll.deposit);
+		}
 		Polls::<T>::remove(poll_id);
 		let voters = poll.tally.voters;
 		match poll.scope {

@@ -149,6 +149,9 @@ pub type ProposalOf<T> = BoundedVec<u8, <T as Config>::MaxProposalLength>;
 pub struct Poll<T: Config> {
 	/// Where it is decided.
 	pub scope: PollScope,
+	/// Who proposed it: a member (a cooperative poll) or the proposing cooperative's account
+	/// (a federation poll).
+	pub proposer: T::AccountId,
 	/// Who holds the deposit, and gets it back when the poll closes: the proposing member, or
 	/// its cooperative's account for a member who could not pay it
 	/// ([`Config::DepositPayer`](crate::Config::DepositPayer)); for a federation poll, the

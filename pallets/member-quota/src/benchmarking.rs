@@ -29,11 +29,38 @@ mod benchmarks {
 		let coop = T::BenchmarkHelper::create_active_cooperative(&[member]);
 		let origin = T::BenchmarkHelper::cooperative_origin(coop);
 		let budget = T::DefaultDepositBudget::get();
+		let per_member = T::DefaultMemberDepositLimit::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, coop, budget);
+		_(origin as T::RuntimeOrigin, coop, budget, per_member);
 
 		assert_eq!(Pallet::<T>::deposit_budget(coop), budget);
+		assert_eq!(Pallet::<T>::member_deposit_limit(coop), per_member);
+		Ok(())
+	}
+
+	/// A deposit a cooperative holds for a member who has nothing, and its release: what
+	/// [`DepositPayer::weight`] is (the member's balance, its membership, what the cooperative
+	/// holds, its budget and limit, the count read and written each way).
+	#[benchmark]
+	fn pay_deposit() -> Result<(), BenchmarkError> {
+		let member: T::AccountId = account("member", 0, 0);
+		let coop = T::BenchmarkHelper::create_active_cooperative(&[member.clone()]);
+		let account = T::Cooperatives::account(coop);
+		let amount = T::DefaultMemberDepositLimit::get();
+
+		#[block]
+		{
+			let payer = <Pallet<T> as DepositPayer<_, _>>::payer(coop, &member, amount);
+			ensure!(payer == account, BenchmarkError::Stop("the cooperative did not pay"));
+			ensure!(
+				PaidFor::<T>::get(coop, &member) == amount,
+				BenchmarkError::Stop("not counted")
+			);
+			<Pallet<T> as DepositPayer<_, _>>::released(coop, &member, &payer, amount);
+		}
+
+		ensure!(!PaidFor::<T>::contains_key(coop, &member), BenchmarkError::Stop("still counted"));
 		Ok(())
 	}
 

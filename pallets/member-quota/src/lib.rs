@@ -136,6 +136,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultDepositBudget: Get<DepositOf<Self>>;
 
+		/// What a cooperative's account may hold for any one member's deposits, until the
+		/// cooperative sets its own limit: one member cannot use up the budget of all.
+		#[pallet::constant]
+		type DefaultMemberDepositLimit: Get<DepositOf<Self>>;
+
 		/// Weights of this pallet's call and of the free-transaction check.
 		type WeightInfo: WeightInfo;
 
@@ -154,6 +159,24 @@ pub mod pallet {
 	/// Each cooperative's budget for its members' deposits (absent: the runtime's default).
 	#[pallet::storage]
 	pub type DepositBudgets<T: Config> = StorageMap<_, Twox64Concat, CoopId, DepositOf<T>>;
+
+	/// What each cooperative may hold for any one member's deposits (absent: the runtime's
+	/// default). Set with the budget.
+	#[pallet::storage]
+	pub type MemberDepositLimits<T: Config> = StorageMap<_, Twox64Concat, CoopId, DepositOf<T>>;
+
+	/// What each cooperative's account holds now for each member's deposits (absent: nothing).
+	/// Kept by [`DepositPayer::payer`] and [`DepositPayer::released`].
+	#[pallet::storage]
+	pub type PaidFor<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CoopId,
+		Blake2_128Concat,
+		T::AccountId,
+		DepositOf<T>,
+		ValueQuery,
+	>;
 
 	/// Each member's free transactions used, per cooperative.
 	#[pallet::storage]
@@ -189,8 +212,10 @@ pub mod pallet {
 		DepositBudgetSet {
 			/// The cooperative.
 			coop: CoopId,
-			/// What its account may hold for its members' deposits.
+			/// What its account may hold for its members' deposits, all together.
 			budget: DepositOf<T>,
+			/// What its account may hold for any one member's deposits.
+			per_member: DepositOf<T>,
 		},
 		/// A member's transaction was free: no fee was charged.
 		FreeTransaction {
@@ -211,6 +236,8 @@ pub mod pallet {
 		QuotaTooHigh,
 		/// The period is shorter than `MinPeriod` or longer than `MaxPeriod`.
 		PeriodOutOfRange,
+		/// The limit for one member's deposits is above the budget for all of them.
+		MemberLimitAboveBudget,
 	}
 
 	#[pallet::hooks]
@@ -249,20 +276,24 @@ pub mod pallet {
 			Self::do_set_quota(coop, per_period, period)
 		}
 
-		/// Set what `coop`'s account may hold, all together, for the storage deposits of its
-		/// members who cannot pay their own. The cooperative's decision. Zero: its members pay
-		/// their own deposits.
+		/// Set what `coop`'s account may hold for the storage deposits of its members who
+		/// cannot pay their own: `budget` for all of them together, `per_member` (at most
+		/// `budget`) for any one of them. The cooperative's decision. Zero: its members pay
+		/// their own deposits. Deposits it already holds stay held until released.
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_deposit_budget())]
 		pub fn set_deposit_budget(
 			origin: OriginFor<T>,
 			coop: CoopId,
 			budget: DepositOf<T>,
+			per_member: DepositOf<T>,
 		) -> DispatchResult {
 			T::CooperativeOrigin::ensure_origin(origin, &coop)?;
 			T::Cooperatives::ensure_exists(coop).map_err(Error::<T>::from)?;
+			ensure!(per_member <= budget, Error::<T>::MemberLimitAboveBudget);
 			DepositBudgets::<T>::insert(coop, budget);
-			Self::deposit_event(Event::DepositBudgetSet { coop, budget });
+			MemberDepositLimits::<T>::insert(coop, per_member);
+			Self::deposit_event(Event::DepositBudgetSet { coop, budget, per_member });
 			Ok(())
 		}
 	}
@@ -271,7 +302,8 @@ pub mod pallet {
 /// Who holds a member's storage deposit: the member, if it can; else its cooperative's account,
 /// while everything that account holds on hold stays within the cooperative's budget
 /// ([`Pallet::deposit_budget`]; the account's other holds count too, so the budget is never
-/// overrun). A non-member always pays its own.
+/// overrun) and what it holds for this member stays within the limit for one member
+/// ([`Pallet::member_deposit_limit`], kept in [`PaidFor`]). A non-member always pays its own.
 impl<T: Config> DepositPayer<T::AccountId, DepositOf<T>> for Pallet<T> {
 	fn payer(coop: CoopId, who: &T::AccountId, amount: DepositOf<T>) -> T::AccountId {
 		let can_pay =
@@ -281,11 +313,33 @@ impl<T: Config> DepositPayer<T::AccountId, DepositOf<T>> for Pallet<T> {
 		}
 		let account = T::Cooperatives::account(coop);
 		let held = T::Currency::total_balance_on_hold(&account);
-		if held.saturating_add(amount) <= Self::deposit_budget(coop) {
+		let paid_for = PaidFor::<T>::get(coop, who).saturating_add(amount);
+		if held.saturating_add(amount) <= Self::deposit_budget(coop) &&
+			paid_for <= Self::member_deposit_limit(coop)
+		{
+			PaidFor::<T>::insert(coop, who, paid_for);
 			account
 		} else {
 			who.clone()
 		}
+	}
+
+	fn released(coop: CoopId, who: &T::AccountId, depositor: &T::AccountId, amount: DepositOf<T>) {
+		if *depositor != T::Cooperatives::account(coop) {
+			return;
+		}
+		// Saturating: deposits the cooperative held before this pallet kept count (none on a
+		// chain that had it from the start) were never counted.
+		let left = PaidFor::<T>::get(coop, who).saturating_sub(amount);
+		if left.is_zero() {
+			PaidFor::<T>::remove(coop, who);
+		} else {
+			PaidFor::<T>::insert(coop, who, left);
+		}
+	}
+
+	fn weight() -> Weight {
+		<T as Config>::WeightInfo::pay_deposit()
 	}
 }
 
@@ -324,6 +378,11 @@ impl<T: Config> Pallet<T> {
 	/// What `coop`'s account may hold for its members' deposits.
 	pub fn deposit_budget(coop: CoopId) -> DepositOf<T> {
 		DepositBudgets::<T>::get(coop).unwrap_or_else(T::DefaultDepositBudget::get)
+	}
+
+	/// What `coop`'s account may hold for any one member's deposits.
+	pub fn member_deposit_limit(coop: CoopId) -> DepositOf<T> {
+		MemberDepositLimits::<T>::get(coop).unwrap_or_else(T::DefaultMemberDepositLimit::get)
 	}
 
 	/// How many free transactions `who` has left in `coop` now: none for a non-member.
@@ -383,7 +442,8 @@ impl<T: Config> Pallet<T> {
 
 	/// The invariants (iterates over all of the pallet's storage: for tests and try-runtime):
 	/// every quota is within the runtime's bounds; no count is above `MaxQuota`; every account
-	/// this pallet provides for has a provider reference.
+	/// this pallet provides for has a provider reference; what a cooperative's account holds
+	/// for its members' deposits is on hold there.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (_, quota) in Quotas::<T>::iter() {
 			ensure!(quota.per_period <= T::MaxQuota::get(), "a quota above MaxQuota");
@@ -398,6 +458,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				usage.count <= T::MaxQuota::get(),
 				"a member used more free transactions than any quota gives"
+			);
+		}
+		let mut paid_for = alloc::collections::BTreeMap::<CoopId, DepositOf<T>>::new();
+		for (coop, _, amount) in PaidFor::<T>::iter() {
+			ensure!(!amount.is_zero(), "an empty entry of what a cooperative holds for a member");
+			let total = paid_for.entry(coop).or_default();
+			*total = total.saturating_add(amount);
+		}
+		for (coop, total) in paid_for {
+			ensure!(
+				total <= T::Currency::total_balance_on_hold(&T::Cooperatives::account(coop)),
+				"a cooperative holds less than it holds for its members' deposits"
 			);
 		}
 		for (who, _) in Provided::<T>::iter() {

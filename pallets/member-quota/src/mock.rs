@@ -64,10 +64,12 @@ pub const PERIOD: u64 = 10;
 pub const MAX_QUOTA: u32 = 5;
 
 pub const BUDGET: u64 = 25;
+pub const MEMBER_LIMIT: u64 = 15;
 
 impl pallet_member_quota::Config for Test {
 	type Currency = Balances;
 	type DefaultDepositBudget = ConstU64<BUDGET>;
+	type DefaultMemberDepositLimit = ConstU64<MEMBER_LIMIT>;
 	type Cooperatives = MockCooperatives;
 	type MemberActs = MockActs;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;

@@ -22,6 +22,7 @@ pub trait WeightInfo {
 	fn set_quota() -> Weight;
 	fn set_deposit_budget() -> Weight;
 	fn free_transaction() -> Weight;
+	fn pay_deposit() -> Weight;
 }
 
 /// Weights measured on the reference machine, for the runtime.
@@ -65,6 +66,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn pay_deposit() -> Weight {
+		Weight::from_parts(30_000_000, 3632)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights against ParityDB's constants, for tests and mocks.
@@ -83,5 +89,10 @@ impl WeightInfo for () {
 		Weight::from_parts(20_471_000, 3533)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn pay_deposit() -> Weight {
+		Weight::from_parts(30_000_000, 3632)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

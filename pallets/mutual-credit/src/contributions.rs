@@ -73,7 +73,7 @@ impl<T: Config> Pallet<T> {
 		T::Cooperatives::ensure_active(coop).map_err(Error::<T>::from)?;
 		Self::ensure_member(coop, &who)?;
 		Self::do_issue(coop, &who, category, amount)?;
-		Self::release_deposit(&depositor, deposit)?;
+		Self::release_deposit(coop, &who, &depositor, deposit)?;
 		Contributions::<T>::remove(id);
 		Self::deposit_event(Event::ContributionApproved { id, coop, who, amount, category });
 		Ok(())
@@ -83,15 +83,23 @@ impl<T: Config> Pallet<T> {
 	/// origin.
 	pub fn do_reject_contribution(id: ContributionId) -> DispatchResult {
 		let Contribution { coop, who, deposit, depositor, .. } = Self::pending_contribution(id)?;
-		Self::release_deposit(&depositor, deposit)?;
+		Self::release_deposit(coop, &who, &depositor, deposit)?;
 		Contributions::<T>::remove(id);
 		Self::deposit_event(Event::ContributionRejected { id, coop, who });
 		Ok(())
 	}
 
-	/// Releases a contribution's deposit held from `depositor`.
-	fn release_deposit(depositor: &T::AccountId, deposit: crate::BalanceOf<T>) -> DispatchResult {
+	/// Releases the deposit of `who`'s contribution in `coop`, held from `depositor`, and tells
+	/// the payer.
+	fn release_deposit(
+		coop: CoopId,
+		who: &T::AccountId,
+		depositor: &T::AccountId,
+		deposit: crate::BalanceOf<T>,
+	) -> DispatchResult {
 		let reason = HoldReason::ContributionDeposit.into();
-		T::Currency::release(&reason, depositor, deposit, Precision::BestEffort).map(|_| ())
+		T::Currency::release(&reason, depositor, deposit, Precision::BestEffort)?;
+		T::DepositPayer::released(coop, who, depositor, deposit);
+		Ok(())
 	}
 }

@@ -381,7 +381,9 @@ pub mod pallet {
 		/// who cannot pay it, from its cooperative's account (`Config::DepositPayer`). Care work
 		/// is not submitted here (see CareReputation).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::submit_contribution())]
+		#[pallet::weight(
+			T::WeightInfo::submit_contribution().saturating_add(T::DepositPayer::weight())
+		)]
 		pub fn submit_contribution(
 			origin: OriginFor<T>,
 			coop: CoopId,

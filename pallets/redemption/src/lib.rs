@@ -421,7 +421,11 @@ pub mod pallet {
 		/// Signed by a member of the active cooperative, out of a positive balance that no open
 		/// vote locked.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::redeem_paid().max(T::WeightInfo::redeem_queued()))]
+		#[pallet::weight(
+			T::WeightInfo::redeem_paid()
+				.max(T::WeightInfo::redeem_queued())
+				.saturating_add(T::DepositPayer::weight())
+		)]
 		pub fn redeem(
 			origin: OriginFor<T>,
 			coop: CoopId,

@@ -66,6 +66,7 @@ impl<T: Config> Pallet<T> {
 				request.deposit,
 				Precision::Exact,
 			)?;
+			T::DepositPayer::released(key.0, &request.who, &request.depositor, request.deposit);
 		}
 		WaitingRequests::<T>::mutate_exists(key, &request.who, |waiting| {
 			*waiting = waiting.and_then(|count| count.checked_sub(1)).filter(|count| *count > 0);

@@ -106,11 +106,15 @@ parameter_types! {
 	/// otherwise: 100 CONF (a hundred pending contributions or care records of 1 CONF, or ten
 	/// open polls of 10 CONF), a tenth of what a cooperative's account is endowed with.
 	pub const DefaultDepositBudget: Balance = 100 * UNIT;
+	/// What it holds at most for any one member's deposits: 25 CONF (two open polls and a few
+	/// records), so that one member cannot use up what is there for all.
+	pub const DefaultMemberDepositLimit: Balance = 25 * UNIT;
 }
 
 impl pallet_member_quota::Config for Runtime {
 	type Currency = Balances;
 	type DefaultDepositBudget = DefaultDepositBudget;
+	type DefaultMemberDepositLimit = DefaultMemberDepositLimit;
 	type Cooperatives = Cooperatives;
 	type MemberActs = RuntimeMemberActs;
 	type CooperativeOrigin = EnsureCooperative<RuntimeOrigin>;

@@ -164,3 +164,58 @@ fn the_upgrade_test_runtime_has_the_same_dependencies() {
 		"runtime/upgrade-test/Cargo.toml must list the runtime's dependencies"
 	);
 }
+
+/// A poll decides several things at once with `Utility.batch_all`: each call is dispatched with
+/// the cooperative's origin, all or nothing; a batch gives no more power than its calls, and a
+/// member's batch is not a free act.
+#[test]
+fn a_poll_carries_several_decisions_in_one_batch() {
+	use crate::configs::RuntimeMemberActs;
+	use confoederatio_primitives::MemberActs;
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let newcomer = AccountId32::new([42; 32]);
+		let add: RuntimeCall =
+			pallet_cooperatives::Call::add_member { coop: 0, who: newcomer.clone() }.into();
+		let limit: RuntimeCall = pallet_mutual_credit::Call::set_credit_limit {
+			coop: 0,
+			who: newcomer.clone(),
+			limit: 7 * CREDIT_PER_HOUR,
+		}
+		.into();
+		let batch = pallet_utility::Call::batch_all { calls: vec![add.clone(), limit] };
+		assert_ok!(decide(0, batch));
+		assert!(Cooperatives::members_of(0).contains(&newcomer));
+		assert_eq!(MutualCredit::account_info(0, &newcomer).credit_limit, 7 * CREDIT_PER_HOUR);
+
+		// All or nothing: the second add fails (already a member), so nothing of the batch
+		// stays, though the first call alone would have worked.
+		let other = AccountId32::new([43; 32]);
+		let twice = pallet_utility::Call::batch_all {
+			calls: vec![
+				pallet_cooperatives::Call::add_member { coop: 0, who: other.clone() }.into(),
+				add,
+			],
+		};
+		assert!(decide(0, twice).is_err());
+		assert!(!Cooperatives::members_of(0).contains(&other));
+
+		// A batch is dispatched with the poll's origin: cooperative 0's decision cannot act for
+		// cooperative 1.
+		let foreign = pallet_utility::Call::batch_all {
+			calls: vec![pallet_cooperatives::Call::add_member { coop: 1, who: other.clone() }
+				.into()],
+		};
+		assert!(decide(0, foreign).is_err());
+		assert!(!Cooperatives::members_of(1).contains(&other));
+
+		// A member's own batch is not one of its free acts (it pays the fee).
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let pay: RuntimeCall =
+			pallet_mutual_credit::Call::transfer { coop: 0, to: newcomer.clone(), amount: 1 }
+				.into();
+		assert_eq!(RuntimeMemberActs::cooperative_of(&alice, &pay), Some(0));
+		let batched: RuntimeCall = pallet_utility::Call::batch_all { calls: vec![pay] }.into();
+		assert_eq!(RuntimeMemberActs::cooperative_of(&alice, &batched), None);
+		check_invariants();
+	});
+}

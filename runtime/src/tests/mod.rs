@@ -119,4 +119,5 @@ fn check_invariants() {
 	CareReputation::do_try_state().unwrap();
 	Redemption::do_try_state().unwrap();
 	Dex::do_try_state().unwrap();
+	crate::MemberQuota::do_try_state().unwrap();
 }

@@ -126,6 +126,65 @@ fn a_member_with_no_conf_added_by_poll_pays_a_member_free() {
 	});
 }
 
+/// A cooperative holds its members' deposits within its budget and, for any one member, within
+/// its member limit: a member with no CONF cannot use up what is there for all; a closed poll
+/// makes room again for the member who proposed it, and only for it.
+#[test]
+fn a_cooperative_holds_at_most_its_member_limit_for_one_member() {
+	use crate::configs::DefaultMemberDepositLimit;
+	use frame_support::traits::{fungible::InspectHold, Get};
+	use pallet_member_quota::PaidFor;
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let newcomer = a_fresh_account();
+		let other = AccountId32::new([43; 32]);
+		for who in [&newcomer, &other] {
+			assert_ok!(decide(0, pallet_cooperatives::Call::add_member { coop: 0, who: who.clone() }));
+		}
+		let coop_account =
+			<Cooperatives as confoederatio_primitives::Cooperatives<_, _>>::account(0);
+		let held_before = Balances::total_balance_on_hold(&coop_account);
+		let propose = |who: &AccountId32, n: u8| {
+			let call: RuntimeCall = pallet_cooperatives::Call::add_member {
+				coop: 0,
+				who: AccountId32::new([100 + n; 32]),
+			}
+			.into();
+			Governance::propose(
+				RuntimeOrigin::signed(who.clone()),
+				ProposalScope::Cooperative(0),
+				Box::new(call),
+			)
+		};
+		let deposit = <Runtime as pallet_holistic_voting::Config>::PollDeposit::get();
+		assert!(2 * deposit <= DefaultMemberDepositLimit::get());
+		assert!(3 * deposit > DefaultMemberDepositLimit::get());
+
+		// Two polls of 10 CONF within the 25 CONF limit; the third is the member's to pay, and
+		// it has nothing: refused, nothing changed.
+		assert_ok!(propose(&newcomer, 1));
+		let first = last_poll();
+		assert_ok!(propose(&newcomer, 2));
+		assert_eq!(PaidFor::<Runtime>::get(0, &newcomer), 2 * deposit);
+		assert_noop!(propose(&newcomer, 3), TokenError::FundsUnavailable);
+		// Another member still finds the budget there.
+		assert_ok!(propose(&other, 4));
+		assert_eq!(PaidFor::<Runtime>::get(0, &other), deposit);
+		assert_eq!(Balances::total_balance_on_hold(&coop_account), held_before + 3 * deposit);
+		assert_eq!((Balances::balance(&newcomer), Balances::balance(&other)), (0, 0));
+		check_invariants();
+
+		// The first poll ends without votes and closes: its deposit comes back to the
+		// cooperative, and the newcomer may propose once more.
+		let end = pallet_holistic_voting::Polls::<Runtime>::get(first).expect("open").end;
+		System::set_block_number(end + 1);
+		assert_ok!(Governance::close(RuntimeOrigin::signed(other.clone()), first));
+		assert_eq!(PaidFor::<Runtime>::get(0, &newcomer), deposit);
+		assert_ok!(propose(&newcomer, 5));
+		assert_eq!(PaidFor::<Runtime>::get(0, &newcomer), 2 * deposit);
+		check_invariants();
+	});
+}
+
 /// The upgrade that adds the member quota provides for the members the chain already had, once.
 #[test]
 fn the_upgrade_provides_for_the_members_a_chain_already_had() {

@@ -27,6 +27,11 @@ fn free(who: u64) -> u64 {
 	Balances::balance(&who)
 }
 
+/// What cooperative 0 holds for `who`'s deposits, as the payer counts it.
+fn paid_for(who: u64) -> u128 {
+	confoederatio_test_kit::CoopPaysDeposits::<Balances>::paid_for(0, &who)
+}
+
 fn depositor(record: RecordId) -> u64 {
 	Records::<Test>::get(record).expect("pending").depositor
 }
@@ -55,11 +60,13 @@ fn a_member_without_funds_attests_and_its_cooperative_holds_the_deposit() {
 		);
 		assert_eq!((held(coop_account()), free(coop_account())), (DEPOSIT, 100 - DEPOSIT));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 0));
+		assert_eq!(paid_for(PENNILESS), u128::from(DEPOSIT));
 
 		// A second attester confirms it: the deposit goes back to the cooperative, not to the
 		// first attester nor to the second.
 		assert_ok!(attest(0, 2, 3, 5, 1));
 		assert_eq!(CareReputation::reputation(0, &3), 5);
+		assert_eq!(paid_for(PENNILESS), 0, "the payer is told of the release");
 		assert_eq!((held(coop_account()), free(coop_account())), (0, 100));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 0));
 		assert_eq!((held(2), free(2)), (0, 1_000));
@@ -92,6 +99,36 @@ fn the_first_attester_withdraws_and_the_deposit_returns_to_the_cooperative() {
 		assert_eq!(last_event(), Event::<Test>::Withdrawn { record: 0 }.into());
 		assert_eq!((held(coop_account()), free(coop_account())), (0, 100));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 500));
+	});
+}
+
+#[test]
+fn once_the_first_attester_left_anyone_returns_the_deposit_to_the_cooperative() {
+	build_and_execute(|| {
+		coop_pays(100, 100);
+		assert_ok!(attest(0, PENNILESS, 3, 5, 1));
+		assert_ok!(attest(0, 2, 3, 5, 2));
+		assert_eq!(paid_for(PENNILESS), u128::from(DEPOSIT));
+		// While it is a member, nobody else withdraws its records.
+		assert_noop!(
+			CareReputation::withdraw(RuntimeOrigin::signed(2), 0),
+			Error::<Test>::NotFirstAttester
+		);
+		// It leaves: its cooperative would hold these deposits for ever. Anyone may now
+		// withdraw its records; the deposits go back to the cooperative, not to the caller.
+		MockCooperatives::change(0, |c| c.members.retain(|m| *m != PENNILESS));
+		assert_ok!(CareReputation::withdraw(RuntimeOrigin::signed(2), 0));
+		assert_eq!(last_event(), Event::<Test>::Withdrawn { record: 0 }.into());
+		assert_eq!((held(coop_account()), free(coop_account())), (0, 100));
+		// The caller gains nothing (it holds only its own record's deposit).
+		assert_eq!((held(2), free(2)), (DEPOSIT, 1_000 - DEPOSIT));
+		assert_eq!(paid_for(PENNILESS), 0);
+		// A record whose first attester is still a member stays theirs alone.
+		assert_noop!(
+			CareReputation::withdraw(RuntimeOrigin::signed(1), 1),
+			Error::<Test>::NotFirstAttester
+		);
+		assert_ok!(CareReputation::withdraw(RuntimeOrigin::signed(2), 1));
 	});
 }
 

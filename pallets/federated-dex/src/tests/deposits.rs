@@ -37,10 +37,12 @@ fn depositor(id: OrderId) -> u64 {
 	Orders::<Test>::get(id).expect("resting").depositor
 }
 
-/// The deposit is back on cooperative 0's account, none is held from the member.
+/// The deposit is back on cooperative 0's account, none is held from the member, and the payer
+/// was told.
 fn assert_deposit_back_with_the_cooperative() {
 	assert_eq!((deposit_held(coop_account(0)), native(coop_account(0))), (0, COOP_FUNDS));
 	assert_eq!(deposit_held(PENNILESS), 0);
+	assert_eq!(confoederatio_test_kit::CoopPaysDeposits::<Balances>::paid_for(0, &PENNILESS), 0);
 }
 
 #[test]
@@ -65,6 +67,35 @@ fn a_member_without_funds_rests_an_order_and_its_cooperative_holds_the_deposit()
 		assert_eq!(offered(0, PENNILESS), 0);
 		assert_deposit_back_with_the_cooperative();
 		assert_eq!(native(PENNILESS), 0);
+	});
+}
+
+#[test]
+fn once_its_owner_left_anyone_cancels_an_order_its_cooperative_holds_the_deposit_of() {
+	build_and_execute(|| {
+		coop_pays(COOP_FUNDS, COOP_FUNDS);
+		let ask = place(PENNILESS, Credit(0), Native, 400, price(10));
+		assert_eq!(depositor(ask), coop_account(0));
+		// While it is a member, only it cancels its order.
+		assert_noop!(Dex::cancel_order(signed(4), ask), Error::<Test>::NotOwner);
+		// It leaves: its order would rest for ever on the cooperative's deposit.
+		MockCooperatives::change(0, |c| c.members.retain(|m| *m != PENNILESS));
+		assert_ok!(Dex::cancel_order(signed(4), ask));
+		assert_eq!(
+			events().last(),
+			Some(&Event::OrderCancelled { id: ask, owner: PENNILESS, released: 400 })
+		);
+		// What it offered goes back to its owner, the deposit to the cooperative; the caller
+		// gains nothing.
+		assert_eq!(offered(0, PENNILESS), 0);
+		assert_deposit_back_with_the_cooperative();
+		assert_eq!(deposit_held(4), 0);
+		// An order whose owner paid its own deposit stays its owner's to cancel, member or not.
+		MockLedger::issue(0, 1, Commons, 10);
+		let own = place(1, Credit(0), Native, 10, price(10));
+		MockCooperatives::change(0, |c| c.members.retain(|m| *m != 1));
+		assert_noop!(Dex::cancel_order(signed(4), own), Error::<Test>::NotOwner);
+		assert_ok!(Dex::cancel_order(signed(1), own));
 	});
 }
 

@@ -15,6 +15,7 @@ fn a_cooperative_poll_passes_and_dispatches_as_the_cooperative() {
 			Some(&Event::Proposed {
 				poll,
 				scope: PollScope::Cooperative(0),
+				proposer: 1,
 				depositor: 1,
 				end: 1 + VOTING_PERIOD
 			})

@@ -46,6 +46,7 @@ fn a_member_without_funds_proposes_and_its_cooperative_holds_the_deposit() {
 			Some(&Event::Proposed {
 				poll,
 				scope: PollScope::Cooperative(0),
+				proposer: PENNILESS,
 				depositor: COOP_ACCOUNT,
 				end: 1 + VOTING_PERIOD
 			})
@@ -53,6 +54,8 @@ fn a_member_without_funds_proposes_and_its_cooperative_holds_the_deposit() {
 		assert_eq!(depositor(poll), COOP_ACCOUNT);
 		assert_eq!((held(COOP_ACCOUNT), free(COOP_ACCOUNT)), (DEPOSIT, 1_000 - DEPOSIT));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 0));
+		let paid_for = || confoederatio_test_kit::CoopPaysDeposits::<Balances>::paid_for(0, &PENNILESS);
+		assert_eq!(paid_for(), u128::from(DEPOSIT));
 
 		// Passed and closed: the deposit goes back to the cooperative, not to the member.
 		for who in [1, 2, 3, PENNILESS] {
@@ -60,6 +63,7 @@ fn a_member_without_funds_proposes_and_its_cooperative_holds_the_deposit() {
 		}
 		assert_ok!(Governance::close(RuntimeOrigin::signed(PENNILESS), poll));
 		assert!(events().contains(&Event::Executed { poll, result: Ok(()) }));
+		assert_eq!(paid_for(), 0, "the payer is told whose deposit came back");
 		assert_eq!((held(COOP_ACCOUNT), free(COOP_ACCOUNT)), (0, 1_000));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 0));
 	});

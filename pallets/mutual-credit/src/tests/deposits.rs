@@ -22,6 +22,11 @@ fn free(who: u64) -> u64 {
 	Balances::balance(&who)
 }
 
+/// What cooperative 0 holds for `who`'s deposits, as the payer counts it.
+fn paid_for(who: u64) -> u128 {
+	confoederatio_test_kit::CoopPaysDeposits::<Balances>::paid_for(0, &who)
+}
+
 fn depositor(id: ContributionId) -> u64 {
 	MutualCredit::pending_contribution(id).expect("pending").depositor
 }
@@ -46,9 +51,11 @@ fn a_member_without_funds_submits_and_its_cooperative_holds_the_deposit() {
 		assert_eq!(depositor(id), coop_account(0));
 		assert_eq!((held(coop_account(0)), free(coop_account(0))), (DEPOSIT, 100 - DEPOSIT));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 0));
+		assert_eq!(paid_for(PENNILESS), u128::from(DEPOSIT));
 
 		// Approved: the credit goes to the member, the deposit back to the cooperative.
 		assert_ok!(MutualCredit::approve_contribution(coop_origin(0), id));
+		assert_eq!(paid_for(PENNILESS), 0, "the payer is told of the release");
 		assert_eq!(balance(0, PENNILESS), 250);
 		assert_eq!((held(coop_account(0)), free(coop_account(0))), (0, 100));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 0));
@@ -62,6 +69,7 @@ fn a_rejected_contribution_returns_the_deposit_to_the_cooperative() {
 		let id = submit(0, PENNILESS, 100, Commons);
 		assert_eq!(held(coop_account(0)), DEPOSIT);
 		assert_ok!(MutualCredit::reject_contribution(coop_origin(0), id));
+		assert_eq!(paid_for(PENNILESS), 0, "the payer is told of the release");
 		assert_eq!((held(coop_account(0)), free(coop_account(0))), (0, 100));
 		assert_eq!((held(PENNILESS), free(PENNILESS)), (0, 0));
 		assert_eq!(balance(0, PENNILESS), 0);

@@ -36,10 +36,17 @@ fn depositor(index: QueueIndex) -> u64 {
 	Requests::<Test>::get((0, Subsistence), index).expect("waiting").depositor
 }
 
-/// The deposits are back on cooperative 0's account, none is held from the member.
+/// What cooperative 0 holds for [`PENNILESS`]'s deposits, as the payer counts it.
+fn paid_for() -> u128 {
+	confoederatio_test_kit::CoopPaysDeposits::<Balances>::paid_for(0, &PENNILESS)
+}
+
+/// The deposits are back on cooperative 0's account, none is held from the member, and the
+/// payer was told.
 fn assert_deposits_back_with_the_cooperative() {
 	assert_eq!((deposits_held(coop_account(0)), native(coop_account(0))), (0, COOP_FUNDS));
 	assert_eq!(deposits_held(PENNILESS), 0);
+	assert_eq!(paid_for(), 0);
 }
 
 #[test]
@@ -83,6 +90,7 @@ fn a_cancelled_request_returns_the_deposit_to_the_cooperative() {
 		assert_ok!(redeem_by(PENNILESS, 20));
 		assert_eq!((depositor(0), depositor(1)), (coop_account(0), coop_account(0)));
 		assert_eq!(deposits_held(coop_account(0)), 2 * REQUEST_DEPOSIT);
+		assert_eq!(paid_for(), 2 * u128::from(REQUEST_DEPOSIT));
 		assert_ok!(Redemption::cancel(RuntimeOrigin::signed(PENNILESS), 0, Subsistence, 0));
 		assert_eq!(deposits_held(coop_account(0)), REQUEST_DEPOSIT);
 		assert_ok!(Redemption::cancel(RuntimeOrigin::signed(PENNILESS), 0, Subsistence, 1));
