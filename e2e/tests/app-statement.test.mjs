@@ -126,7 +126,7 @@ describe('the app: statement and federation', { timeout: 600_000 }, () => {
     assert.ok(circulation > 0n);
     await coops.getByTestId('federation-coop-0').filter({ hasText: '−1 h (±500 h)' }).waitFor();
     await coops.getByTestId('federation-coop-1').filter({ hasText: '1 h (±500 h)' }).waitFor();
-    assert.equal(await page.getByTestId('federation-chart').locator('rect.circ').count(), 3);
+    assert.equal(await page.getByTestId('federation-chart').locator('rect.circ:has(title)').count(), 3, 'one circulation bar per cooperative');
     const polls = page.getByTestId('federation-polls');
     await polls.getByText(`Authorize runtime upgrade with code hash ${hash}`).waitFor();
     await polls.getByText(/Upgrade \(two thirds of the cooperatives\) · proposed by Care Collective/).waitFor();
