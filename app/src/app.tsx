@@ -12,8 +12,10 @@ export function App () {
   const s = useStore();
   const m = useMessages();
   const [path, setPath] = useState(currentPath());
+  // On a phone the menu is one button naming the current screen; it opens the list of screens.
+  const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
-    const on = () => setPath(currentPath());
+    const on = () => { setPath(currentPath()); setMenuOpen(false); };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
@@ -66,10 +68,17 @@ export function App () {
         </div>
         {s.walletMissing && <p class="muted small">{m.header.noWallet}</p>}
       </header>
-      <nav class="menu" aria-label={m.header.menu}>
-        {screens.map((x) => (
-          <a key={x.path} href={`#/${x.path}`} aria-current={x === screen ? 'page' : undefined}>{x.label(m)}</a>
-        ))}
+      <nav class={'menu' + (menuOpen ? ' open' : '')} aria-label={m.header.menu}>
+        <button type="button" class="menu-toggle" aria-expanded={menuOpen} aria-controls="menu-links" onClick={() => setMenuOpen(!menuOpen)}>
+          <span class="burger" aria-hidden="true" />
+          <span>{m.header.menu}</span>
+          <span class="menu-current">{screen.label(m)}</span>
+        </button>
+        <div class="menu-links" id="menu-links">
+          {screens.map((x) => (
+            <a key={x.path} href={`#/${x.path}`} aria-current={x === screen ? 'page' : undefined} onClick={() => setMenuOpen(false)}>{x.label(m)}</a>
+          ))}
+        </div>
       </nav>
       <main>
         <Screen />

@@ -96,9 +96,12 @@ export async function chooseAccount (page, name) {
   await page.getByLabel('Account').selectOption({ label: name });
 }
 
-/** Opens a screen from the menu. */
-export async function openScreen (page, name) {
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true }).click();
+/** Opens a screen from the menu (on a phone, the menu button first opens the list). */
+export async function openScreen (page, name, { menu = 'Menu' } = {}) {
+  const nav = page.getByRole('navigation', { name: menu });
+  const toggle = nav.locator('.menu-toggle');
+  if (await toggle.isVisible() && await toggle.getAttribute('aria-expanded') !== 'true') await toggle.click();
+  await nav.getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
