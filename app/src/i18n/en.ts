@@ -219,7 +219,14 @@ export const en = {
     receive: 'You will receive {payout} (after the exit fee of {fee}).',
     queue: 'The fund cannot pay this now: your request will wait in line, place {place}. It is paid as the fund is refilled, and you can cancel it.',
     describe: 'Redeem {hours} of {category} work for {payout}.',
-    describeQueued: 'Redeem {hours} of {category} work: it waits in line (place {place}) for {payout}.'
+    describeQueued: 'Redeem {hours} of {category} work: it waits in line (place {place}) for {payout}.',
+    queueDeposit: 'While it waits, a deposit of {deposit} is held (from your CONF, or your cooperative’s if you have none); it comes back when the request is paid or cancelled.',
+    tooMany: 'You already have {max} requests waiting in this fund: wait until one is paid, or cancel one.',
+    waiting: 'My requests waiting in line',
+    noneWaiting: 'You have no requests waiting.',
+    waitingItem: '{hours} of {category} work for {payout}: place {place} in line',
+    cancel: 'Cancel request',
+    describeCancel: 'Cancel your request to redeem {hours} of {category} work (place {place} in line): the {hours} come back to your balance.'
   },
   exchange: {
     title: 'Exchange',

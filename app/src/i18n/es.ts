@@ -220,7 +220,14 @@ export const es: Messages = {
     receive: 'Recibirás {payout} (tras la comisión de salida de {fee}).',
     queue: 'El fondo no puede pagarlo ahora: tu solicitud esperará en la cola, en el puesto {place}. Se paga cuando el fondo se repone, y puedes cancelarla.',
     describe: 'Canjear {hours} de trabajo de {category} por {payout}.',
-    describeQueued: 'Canjear {hours} de trabajo de {category}: espera en la cola (puesto {place}) para recibir {payout}.'
+    describeQueued: 'Canjear {hours} de trabajo de {category}: espera en la cola (puesto {place}) para recibir {payout}.',
+    queueDeposit: 'Mientras espera, se retiene un depósito de {deposit} (de tus CONF, o de los de tu cooperativa si no tienes); se devuelve cuando la solicitud se paga o se cancela.',
+    tooMany: 'Ya tienes {max} solicitudes esperando en este fondo: espera a que se pague una, o cancela una.',
+    waiting: 'Mis solicitudes en la cola',
+    noneWaiting: 'No tienes solicitudes esperando.',
+    waitingItem: '{hours} de trabajo de {category} por {payout}: puesto {place} en la cola',
+    cancel: 'Cancelar solicitud',
+    describeCancel: 'Cancelar tu solicitud de canjear {hours} de trabajo de {category} (puesto {place} en la cola): las {hours} vuelven a tu saldo.'
   },
   exchange: {
     title: 'Mercado',
