@@ -5,6 +5,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { Call } from '@polkadot/types/interfaces';
 import { encodeAddress } from '@polkadot/util-crypto';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { describeCall, genericCall } from '../calls';
 import { Card, Notice } from '../components/ui';
@@ -91,49 +92,73 @@ async function loadValidators (api: ApiPromise) {
 }
 
 /**
- * Each currency's circulation (bars up) and federation position (bars up for owed to it, down for
- * what it owes), with its federation limit as dashed lines either side of zero; in hours.
+ * Each currency's circulation (bars up) and federation position (bars up for what the federation
+ * owes it, down for what it owes), in hours, scaled to the data; its federation limit as dashed
+ * lines where it falls in view, else in words under its name. Drawn at the width it is shown
+ * (so that its text stays readable on a phone).
  */
 export function CurrencyChart ({ coops, m }: { coops: CoopRow[]; m: Messages }) {
-  const W = 640; const H = 260; const left = 56; const right = 12; const top = 16; const bottom = 48;
+  const box = useRef<HTMLDivElement>(null);
+  const [W, setW] = useState(640);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setW(Math.max(280, Math.round(el.clientWidth)));
+    measure();
+    const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(measure) : null;
+    observer?.observe(el);
+    return () => observer?.disconnect();
+  }, []);
+  const H = 280; const left = 48; const right = 8; const top = 14; const bottom = 70;
   const hours = (units: bigint) => Number(units) / 100;
-  const max = Math.max(1, ...coops.flatMap((c) => [hours(c.circulation), Math.abs(hours(c.position)), hours(c.limit)]));
-  const lo = -Math.max(1, ...coops.map((c) => Math.max(hours(c.limit), -hours(c.position))));
-  const hi = max;
+  const highest = Math.max(1, ...coops.flatMap((c) => [hours(c.circulation), hours(c.position)]));
+  const lowest = Math.min(0, ...coops.map((c) => hours(c.position)));
+  // Round figures for the scale: 1, 2 or 5 times a power of ten.
+  const nice = (v: number) => { const p = Math.pow(10, Math.floor(Math.log10(v))); return [1, 2, 5, 10].map((k) => k * p).find((x) => x >= v) ?? v; };
+  const hi = nice(highest);
+  const lo = lowest < 0 ? -nice(-lowest) : -hi * 0.1;
   const y = (v: number) => top + (hi - v) * (H - top - bottom) / (hi - lo);
   const band = (W - left - right) / Math.max(1, coops.length);
-  const bw = Math.min(36, band / 3);
-  const ticks = [lo, lo / 2, 0, hi / 2, hi];
+  const bw = Math.max(6, Math.min(36, band / 3.2));
+  // The lowest tick only where it does not crowd zero's.
+  const ticks = [lo, 0, hi / 2, hi].filter((v, i, all) => all.indexOf(v) === i && (v >= 0 || y(v) - y(0) >= 14));
+  const chars = Math.max(6, Math.floor(band / 7.5));
+  const short = (text: string) => (text.length > chars ? text.slice(0, chars - 1) + '…' : text);
+  const tick = (v: number) => (Math.abs(v) >= 10 ? Math.round(v) : Math.round(v * 10) / 10);
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.federation.chartLabel} data-testid="federation-chart">
-      {ticks.map((v) => (
-        <g key={v}>
-          <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} class={v === 0 ? 'axis' : 'grid'} />
-          <text x={left - 6} y={y(v) + 4} class="tick" text-anchor="end">{Math.round(v)}</text>
-        </g>
-      ))}
-      {coops.map((c, i) => {
-        const x0 = left + i * band + band / 2;
-        const circ = hours(c.circulation); const pos = hours(c.position); const lim = hours(c.limit);
-        return (
-          <g key={c.id}>
-            <rect class="circ" x={x0 - bw - 2} width={bw} y={y(Math.max(circ, 0))} height={Math.abs(y(circ) - y(0))}><title>{fmt(m.federation.circulation, { coop: c.name, hours: formatHours(c.circulation) })}</title></rect>
-            <rect class="pos" x={x0 + 2} width={bw} y={y(Math.max(pos, 0))} height={Math.max(1, Math.abs(y(pos) - y(0)))}><title>{fmt(m.federation.positionOf, { coop: c.name, hours: formatHours(c.position) })}</title></rect>
-            {lim > 0 && <>
-              <line class="limit" x1={x0 - bw - 6} x2={x0 + bw + 6} y1={y(lim)} y2={y(lim)} />
-              <line class="limit" x1={x0 - bw - 6} x2={x0 + bw + 6} y1={y(-lim)} y2={y(-lim)} />
-            </>}
-            <text x={x0} y={H - bottom + 18} class="label" text-anchor="middle">{c.name.length > 18 ? c.name.slice(0, 17) + '…' : c.name}</text>
+    <div ref={box} class="chart-box">
+      <svg class="chart" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={m.federation.chartLabel} data-testid="federation-chart">
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} class={v === 0 ? 'axis' : 'grid'} />
+            <text x={left - 6} y={y(v) + 4} class="tick" text-anchor="end">{tick(v)}</text>
           </g>
-        );
-      })}
-      <text x={left} y={H - 8} class="tick">{m.federation.chartAxis}</text>
-      <g transform={`translate(${W - right - 300}, ${H - 18})`}>
-        <rect class="circ" width="10" height="10" y="-9" /><text x="14" class="tick">{m.federation.legendCirculation}</text>
-        <rect class="pos" x="110" width="10" height="10" y="-9" /><text x="124" class="tick">{m.federation.legendPosition}</text>
-        <line class="limit" x1="220" x2="236" y1="-4" y2="-4" /><text x="240" class="tick">{m.federation.legendLimit}</text>
-      </g>
-    </svg>
+        ))}
+        {coops.map((c, i) => {
+          const x0 = left + i * band + band / 2;
+          const circ = hours(c.circulation); const pos = hours(c.position); const lim = hours(c.limit);
+          const limitInView = lim > 0 && lim <= hi && -lim >= lo;
+          return (
+            <g key={c.id}>
+              <rect class="circ" x={x0 - bw - 2} width={bw} y={y(Math.max(circ, 0))} height={Math.max(circ ? 1 : 0, Math.abs(y(circ) - y(0)))}><title>{fmt(m.federation.circulation, { coop: c.name, hours: formatHours(c.circulation) })}</title></rect>
+              <rect class="pos" x={x0 + 2} width={bw} y={y(Math.max(pos, 0))} height={Math.max(pos ? 1 : 0, Math.abs(y(pos) - y(0)))}><title>{fmt(m.federation.positionOf, { coop: c.name, hours: formatHours(c.position) })}</title></rect>
+              {limitInView && <>
+                <line class="limit" x1={x0 - bw - 6} x2={x0 + bw + 6} y1={y(lim)} y2={y(lim)} />
+                <line class="limit" x1={x0 - bw - 6} x2={x0 + bw + 6} y1={y(-lim)} y2={y(-lim)} />
+              </>}
+              <text x={x0} y={H - bottom + 18} class="label" text-anchor="middle">{short(c.name)}</text>
+              {lim > 0 && !limitInView && <text x={x0} y={H - bottom + 34} class="tick" text-anchor="middle">{fmt(m.federation.limitShort, { hours: formatHours(c.limit) })}</text>}
+            </g>
+          );
+        })}
+        <g transform={`translate(${left}, ${H - 12})`}>
+          <text class="tick">{m.federation.chartAxis}:</text>
+          <rect class="circ" x="48" width="10" height="10" y="-9" /><text x="62" class="tick">{m.federation.legendCirculation}</text>
+          <rect class="pos" x="142" width="10" height="10" y="-9" /><text x="156" class="tick">{m.federation.legendPosition}</text>
+          <line class="limit" x1="218" x2="234" y1="-4" y2="-4" /><text x="238" class="tick">{m.federation.legendLimit}</text>
+        </g>
+      </svg>
+    </div>
   );
 }
 
@@ -157,7 +182,7 @@ export function Federation () {
         <>
           <Card title={t.cooperatives} testid="federation-coops">
             <div class="scroll">
-              <table class="statement">
+              <table class="statement stack">
                 <thead>
                   <tr><th>{m.common.cooperative}</th><th>{t.status}</th><th class="num">{t.members}</th><th class="num">{t.circulationH}</th>
                     <th class="num">{t.rate}</th><th class="num">{t.position}</th><th class="num">{t.reserve}</th></tr>
@@ -165,15 +190,18 @@ export function Federation () {
                 <tbody>
                   {coops.map((c) => (
                     <tr key={c.id} data-testid={`federation-coop-${c.id}`}>
-                      <td>{c.name}</td>
-                      <td>{statusName(m, c.status)}</td>
-                      <td class="num">{c.members}</td>
-                      <td class="num">{formatHours(c.circulation)}</td>
-                      <td class="num">{fmt(t.rateValue, { rate: formatFixed(c.rate, 18, 4) })}</td>
-                      <td class={'num' + (c.position < 0n ? ' owing' : '')}>{fmt(t.positionValue, { position: formatHours(c.position), limit: formatHours(c.limit) })}</td>
-                      <td class="num">
-                        {fmt(t.buckets, { sub: formatConf(c.subsistence, 2), com: formatConf(c.commons, 2) })}
-                        {c.redemptionRate > 0n && <span class="sub">{fmt(t.redemptionRate, { price: formatPrice(c.redemptionRate) })}</span>}
+                      <td class="name">{c.name}</td>
+                      <td data-label={t.status}>{statusName(m, c.status)}</td>
+                      <td class="num" data-label={t.members}>{c.members}</td>
+                      <td class="num" data-label={t.circulationH}>{formatHours(c.circulation)}</td>
+                      <td class="num" data-label={t.rate}>{fmt(t.rateValue, { rate: formatFixed(c.rate, 18, 4) })}</td>
+                      <td class={'num' + (c.position < 0n ? ' owing' : '')} data-label={t.position}>{fmt(t.positionValue, { position: formatHours(c.position), limit: formatHours(c.limit) })}</td>
+                      <td class="num" data-label={t.reserve}>
+                        <span>
+                          {fmt(t.bucketSub, { amount: formatConf(c.subsistence, 2) })}
+                          <span class="sub">{fmt(t.bucketCom, { amount: formatConf(c.commons, 2) })}</span>
+                          {c.redemptionRate > 0n && <span class="sub">{fmt(t.redemptionRate, { price: formatPrice(c.redemptionRate) })}</span>}
+                        </span>
                       </td>
                     </tr>
                   ))}
@@ -194,7 +222,7 @@ export function Federation () {
               const cast = p.ayes + p.nays;
               return (
                 <li key={p.id} data-testid={`federation-poll-${p.id}`}>
-                  <div class="what">{fmt(t.poll, { id: p.id })}: {p.what}</div>
+                  <div class="what wrap">{fmt(t.poll, { id: p.id })}: {p.what}</div>
                   <div class="muted">{fmt(t.pollMeta, {
                     track: p.track === 'Upgrade' ? t.trackUpgrade : t.trackFederation,
                     coop: p.proposerCoop !== undefined ? (coops?.find((c) => c.id === p.proposerCoop)?.name ?? `#${p.proposerCoop}`) : m.common.unknown,
