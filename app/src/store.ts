@@ -92,8 +92,10 @@ export async function start () {
   document.documentElement.lang = state.lang;
   try {
     const api = await connect(state.url, () => { if (!state.api) setState({ status: 'error' }); });
-    const [chain, version] = await Promise.all([api.rpc.system.chain(), api.rpc.state.getRuntimeVersion()]);
-    const isDev = chain.toString() === 'Development' || !!api.query.sudo;
+    const [chain, version, chainType] = await Promise.all([api.rpc.system.chain(), api.rpc.state.getRuntimeVersion(), api.rpc.system.chainType()]);
+    // The well-known development keys only on a development or local test chain (whose specs
+    // give them funds and seats); never on a live chain, even though its runtime has sudo.
+    const isDev = chainType.isDevelopment || chainType.isLocal;
     const accounts = isDev ? await devAccounts() : [];
     setState({ api, chain: chain.toString(), version: `${version.specName} ${version.specVersion}`, isDev, accounts, status: 'connected' });
     if (localStorage.getItem('wallet') === '1') enableWallet().catch(() => {});
