@@ -366,7 +366,7 @@ export const en = {
     title: 'Statement',
     intro: 'Your history in {coop}: payments, work, care, redemptions, trades and write-offs, read from the chain block by block.',
     from: 'From block',
-    fromHint: 'Up to the latest block, #{head}. Each block is one request to the node.',
+    fromHint: 'Up to the latest block, #{head}. Each block read is two small requests to the node.',
     fromInvalid: 'A block number from 1 to {head}.',
     read: 'Read my history',
     stop: 'Stop',

@@ -367,7 +367,7 @@ export const es: Messages = {
     title: 'Extracto',
     intro: 'Tu historial en {coop}: pagos, trabajo, cuidados, reembolsos, intercambios y condonaciones, leído de la cadena bloque a bloque.',
     from: 'Desde el bloque',
-    fromHint: 'Hasta el último bloque, #{head}. Cada bloque es una petición al nodo.',
+    fromHint: 'Hasta el último bloque, #{head}. Cada bloque leído son dos pequeñas peticiones al nodo.',
     fromInvalid: 'Un número de bloque de 1 a {head}.',
     read: 'Leer mi historial',
     stop: 'Parar',
