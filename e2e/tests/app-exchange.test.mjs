@@ -1,6 +1,8 @@
 // The app in Chromium against a real dev node: Alice (bakery) offers credit she holds for CONF
 // with a price typed in CONF per hour; the book's depth chart shows it; Dave (Care Collective)
 // buys part of it, with the quote shown before he signs; the chain's book and balances agree.
+// Then Alice cancels what is left of her order from "My orders": the order leaves the book and
+// the credit it offered is released.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -71,5 +73,31 @@ describe('the app: two members trade on the exchange', { timeout: 300_000 }, () 
     assert.equal(BigInt(left.remaining), HOUR);
     await page.getByTestId('book-asks').filter({ hasText: '1 h @ 2 CONF/h' }).waitFor();
     await app.shot('exchange-traded');
+  });
+
+  test('the seller cancels what is left of her order, and her credit is no longer on offer', async () => {
+    const { page } = app;
+    const { api } = chain;
+    const [left] = (await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10)).map((e) => e.toJSON());
+    const offered = async () => (await api.call.mutualCreditApi.account(0, alice.address)).offered.toBigInt();
+    assert.equal(await offered(), HOUR);
+
+    await chooseAccount(page, 'Alice');
+    await page.getByText('You hold 2 h you can offer').waitFor(); // 3 h held, 1 h of it on offer
+    const mine = page.getByTestId('my-orders').getByRole('listitem').filter({ hasText: 'Selling 1 h at 2 CONF/h' });
+    await mine.getByRole('button', { name: 'Cancel order' }).click();
+    assert.equal(await page.getByTestId('tx-what').innerText(), `Cancel order #${left.id}: Selling 1 h at 2 CONF/h`);
+    await signAndWait(page);
+    await app.shot('exchange-cancelled');
+
+    // On chain: the order is gone and the credit it offered is released.
+    assert.equal((await api.query.dex.orders(left.id)).isNone, true);
+    assert.deepEqual(await (await api.call.dexApi.orderBook({ Credit: 0 }, 'Native', 10)).map((e) => e.toJSON()), []);
+    assert.equal(await offered(), 0n);
+    assert.equal(await creditBalance(api, 0, alice.address), 3n * HOUR);
+    // On the page: no order left, and the 3 hours she holds can be offered again.
+    await page.getByTestId('my-orders').getByRole('listitem').first().waitFor({ state: 'detached' });
+    await page.getByText('You have no orders.').waitFor();
+    await page.getByText('You hold 3 h you can offer').waitFor();
   });
 });
