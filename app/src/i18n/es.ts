@@ -218,7 +218,7 @@ export const es: Messages = {
     rate: 'Tasa: {price}; comisión de salida {fee}.',
     reserve: 'El fondo de {category} tiene {amount}.',
     receive: 'Recibirás {payout} (tras la comisión de salida de {fee}).',
-    queue: 'El fondo no puede pagarlo ahora: tu solicitud esperará en la cola, en el puesto {place}. Se paga cuando el fondo se repone, y puedes cancelarla.',
+    queue: 'El fondo no puede pagarlo ahora: tu solicitud esperará en la cola, en el puesto {place}. Se paga a medida que el fondo se repone, y puedes cancelarla mientras tanto.',
     describe: 'Canjear {hours} de trabajo de {category} por {payout}.',
     describeQueued: 'Canjear {hours} de trabajo de {category}: espera en la cola (puesto {place}) para recibir {payout}.',
     queueDeposit: 'Mientras espera, se retiene un depósito de {deposit} (de tus CONF, o de los de tu cooperativa si no tienes); se devuelve cuando la solicitud se paga o se cancela.',
@@ -227,7 +227,7 @@ export const es: Messages = {
     noneWaiting: 'No tienes solicitudes esperando.',
     waitingItem: '{hours} de trabajo de {category} por {payout}: puesto {place} en la cola',
     cancel: 'Cancelar solicitud',
-    describeCancel: 'Cancelar tu solicitud de canjear {hours} de trabajo de {category} (puesto {place} en la cola): las {hours} vuelven a tu saldo.'
+    describeCancel: 'Cancelar tu solicitud de canjear {hours} de trabajo de {category} (puesto {place} en la cola): ese crédito ({hours}) vuelve a tu saldo.'
   },
   exchange: {
     title: 'Mercado',
@@ -245,9 +245,9 @@ export const es: Messages = {
     price: 'Precio (CONF por hora)',
     maxPrice: 'Precio máximo (CONF por hora)',
     minPrice: 'Precio mínimo (CONF por hora)',
-    quote: 'Ahora esto cambia {spent} por {received} (comisión {fee}).',
-    quoteNone: 'A este precio no se cruza nada ahora; tu orden espera en el libro.',
-    quoteRests: 'El resto espera en el libro.',
+    quote: 'Ahora se intercambiarían {spent} por {received} (comisión {fee}).',
+    quoteNone: 'Ahora no hay nada que se negocie a este precio; tu orden queda esperando en el libro.',
+    quoteRests: 'El resto queda esperando en el libro.',
     describeSell: 'Ofrecer {hours} de crédito de {coop} a {price} o más.',
     describeBuy: 'Comprar hasta {hours} de crédito de {coop} a {price} o menos, pagando como mucho {cost}.',
     mine: 'Mis órdenes',
