@@ -120,7 +120,7 @@ export const es: Messages = {
   pay: {
     title: 'Pagar a una socia',
     intro: 'Paga el trabajo en horas. Una socia de otra cooperativa recibe su propia moneda según los dos tipos de cambio.',
-    toCoop: 'Su cooperativa',
+    toCoop: 'Cooperativa de quien cobra',
     payee: 'Pagar a',
     payeeHint: 'El nombre de una socia o una dirección',
     amount: 'Cantidad (horas)',
