@@ -323,9 +323,7 @@ impl<T: Config> Pallet<T> {
 		T::Cooperatives::ensure_active(operator).map_err(Error::<T>::from)?;
 		let mut validators = Validators::<T>::get();
 		ensure!(!validators.contains_key(&who), Error::<T>::AlreadyValidator);
-		validators
-			.try_insert(who.clone(), operator)
-			.map_err(|_| Error::<T>::TooManyValidators)?;
+		validators.try_insert(who.clone(), operator).map_err(|_| Error::<T>::TooManyValidators)?;
 		Validators::<T>::put(validators);
 		// Back before it left: it is a validator again, not a leaving one.
 		Leaving::<T>::mutate(|leaving| leaving.remove(&who));
@@ -378,8 +376,11 @@ impl<T: Config> Pallet<T> {
 	/// The validators of the set that have session keys, ordered by account: what a new
 	/// session is given, if there are enough of them.
 	pub fn ready() -> SessionSetOf<T> {
-		let ready: Vec<_> =
-			Validators::<T>::get().into_inner().into_keys().filter(|who| Self::has_keys(who)).collect();
+		let ready: Vec<_> = Validators::<T>::get()
+			.into_inner()
+			.into_keys()
+			.filter(|who| Self::has_keys(who))
+			.collect();
 		// A subset of a set bounded by `MaxValidators`: nothing is cut.
 		SessionSetOf::<T>::truncate_from(ready)
 	}
@@ -466,9 +467,10 @@ impl<T: Config> Pallet<T> {
 			"a validator is also listed as leaving"
 		);
 		ensure!(
-			current.iter().chain(next.iter()).all(|who| {
-				validators.contains_key(who) || leaving.contains_key(who)
-			}),
+			current
+				.iter()
+				.chain(next.iter())
+				.all(|who| { validators.contains_key(who) || leaving.contains_key(who) }),
 			"a session has a validator that is neither in the set nor leaving"
 		);
 		ensure!(
@@ -476,17 +478,14 @@ impl<T: Config> Pallet<T> {
 			"a leaving validator validates in neither the current nor the next session"
 		);
 		ensure!(
-			next.iter().all(|who| current.contains(who)) ||
-				Self::enough_validators(next.len(), false),
+			next.iter().all(|who| current.contains(who))
+				|| Self::enough_validators(next.len(), false),
 			"a new set with fewer than MinValidators was planned"
 		);
+		ensure!(validators.is_empty() || !next.is_empty(), "the next session has no validators");
 		ensure!(
-			validators.is_empty() || !next.is_empty(),
-			"the next session has no validators"
-		);
-		ensure!(
-			next.windows(2).all(|pair| matches!(pair, [a, b] if a < b)) &&
-				current.windows(2).all(|pair| matches!(pair, [a, b] if a < b)),
+			next.windows(2).all(|pair| matches!(pair, [a, b] if a < b))
+				&& current.windows(2).all(|pair| matches!(pair, [a, b] if a < b)),
 			"a session's validators are not ordered by account, or repeat"
 		);
 		Ok(())

@@ -7,11 +7,8 @@ use frame_support::{traits::Get, BoundedBTreeMap, BoundedVec};
 
 /// The federation's validators, each with the cooperative that runs it (its operator), ordered
 /// by account: at most `MaxValidators`.
-pub type ValidatorsOf<T> = BoundedBTreeMap<
-	<T as frame_system::Config>::AccountId,
-	CoopId,
-	<T as Config>::MaxValidators,
->;
+pub type ValidatorsOf<T> =
+	BoundedBTreeMap<<T as frame_system::Config>::AccountId, CoopId, <T as Config>::MaxValidators>;
 
 /// The validators of one session, ordered by account: at most `MaxValidators`.
 pub type SessionSetOf<T> =

@@ -7,7 +7,9 @@ fn the_federation_adds_a_validator_run_by_an_active_cooperative() {
 	build_and_execute(|| {
 		assert_ok!(ValidatorSet::add_validator(federation_origin(), 5, 1));
 		assert_eq!(validators(), vec![(1, 0), (2, 0), (3, 1), (4, 1), (5, 1)]);
-		System::assert_last_event(Event::<Test>::ValidatorAdded { validator: 5, operator: 1 }.into());
+		System::assert_last_event(
+			Event::<Test>::ValidatorAdded { validator: 5, operator: 1 }.into(),
+		);
 		// Two thirds of the federation is a federation decision too.
 		assert_ok!(ValidatorSet::add_validator(supermajority_origin(), 6, 0));
 		assert_eq!(validators().len(), 6);
@@ -127,7 +129,10 @@ fn the_federation_sets_the_session_length_within_bounds() {
 		for blocks in [MIN_SESSION_LENGTH, MAX_SESSION_LENGTH, 7] {
 			assert_ok!(ValidatorSet::set_session_length(federation_origin(), blocks));
 			System::assert_last_event(Event::<Test>::SessionLengthSet { blocks }.into());
-			assert_eq!(<CurrentSessionLength<Test> as frame_support::traits::Get<u64>>::get(), blocks);
+			assert_eq!(
+				<CurrentSessionLength<Test> as frame_support::traits::Get<u64>>::get(),
+				blocks
+			);
 		}
 		for blocks in [0, MIN_SESSION_LENGTH - 1, MAX_SESSION_LENGTH + 1] {
 			assert_noop!(
@@ -136,10 +141,7 @@ fn the_federation_sets_the_session_length_within_bounds() {
 			);
 		}
 		for origin in [RuntimeOrigin::signed(1), coop_origin(0), RuntimeOrigin::root()] {
-			assert_noop!(
-				ValidatorSet::set_session_length(origin, 10),
-				DispatchError::BadOrigin
-			);
+			assert_noop!(ValidatorSet::set_session_length(origin, 10), DispatchError::BadOrigin);
 		}
 	});
 }

@@ -84,9 +84,7 @@ fn with_too_few_validators_with_keys_the_current_ones_are_kept() {
 		// The set {1, 2, 3} has three, but only two with keys.
 		assert_ok!(ValidatorSet::remove_validator(federation_origin(), 4));
 		run_to_session(1);
-		System::assert_has_event(
-			Event::<Test>::ChangeDeferred { session: 2, with_keys: 2 }.into(),
-		);
+		System::assert_has_event(Event::<Test>::ChangeDeferred { session: 2, with_keys: 2 }.into());
 		run_to_session(3);
 		assert_eq!(session_validators(), vec![1, 2, 4], "never fewer than MinValidators");
 		assert_eq!(leaving(), vec![4], "4 still validates");
@@ -117,9 +115,7 @@ fn a_development_chain_runs_with_one_validator() {
 		assert_ok!(ValidatorSet::add_validator(federation_origin(), 2, 0));
 		register_keys(2);
 		run_to_session(6);
-		System::assert_has_event(
-			Event::<Test>::ChangeDeferred { session: 7, with_keys: 2 }.into(),
-		);
+		System::assert_has_event(Event::<Test>::ChangeDeferred { session: 7, with_keys: 2 }.into());
 		run_to_session(8);
 		assert_eq!(session_validators(), vec![1]);
 		// A third: from the session after next.
@@ -166,7 +162,8 @@ fn a_validator_that_purges_its_keys_leaves_the_next_planned_set() {
 #[test]
 fn sessions_end_at_the_multiples_of_the_session_length() {
 	build_and_execute(|| {
-		type Sessions = PeriodicSessions<CurrentSessionLength<Test>, frame_support::traits::ConstU64<0>>;
+		type Sessions =
+			PeriodicSessions<CurrentSessionLength<Test>, frame_support::traits::ConstU64<0>>;
 		assert_eq!(<Sessions as EstimateNextSessionRotation<u64>>::average_session_length(), 5);
 		run_to_session(1);
 		assert_eq!(System::block_number(), 5);
