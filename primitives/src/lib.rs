@@ -17,6 +17,7 @@
 //! | [`reserve`] | [`ReserveLedger`], [`ReserveInfo`] | Redemption | the exchange |
 //! | [`exchange`] | [`Price`], [`OrderId`], [`BookEntry`], [`ExchangeQuote`] | the exchange | the runtime API |
 //! | [`quota`] | [`MemberActs`] (which calls are a member's own acts), [`QuotaInfo`] | the runtime's `MemberActs`; pallet-member-quota | pallet-member-quota, the runtime API |
+//! | [`validators`] | [`ValidatorInfo`] (a validator, the cooperative that runs it, its keys and whether it validates) | pallet-validator-set | the runtime API |
 //! | [`runtime_api`] | the runtime APIs wallets, the app and the node call | the runtime | clients |
 //!
 //! Everything is also re-exported at the crate's root.
@@ -39,6 +40,7 @@ pub mod origins;
 pub mod quota;
 pub mod reserve;
 pub mod runtime_api;
+pub mod validators;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub use benchmarking::BenchmarkHelper;
@@ -57,3 +59,4 @@ pub use origins::{
 	CollectiveOrigin, EnsureCooperative, EnsureFederation, EnsureFederationSupermajority,
 };
 pub use reserve::{ReserveInfo, ReserveLedger};
+pub use validators::ValidatorInfo;

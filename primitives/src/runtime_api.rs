@@ -2,7 +2,7 @@
 
 use crate::{
 	AssetKind, BookEntry, CoopId, CreditAccountInfo, CurrencyInfo, ExchangeQuote, PollId,
-	QuotaInfo, ReserveInfo, Tally, VotingWeight,
+	QuotaInfo, ReserveInfo, Tally, ValidatorInfo, VotingWeight,
 };
 use alloc::vec::Vec;
 
@@ -71,5 +71,16 @@ sp_api::decl_runtime_apis! {
 		/// `who` used in this period and has left (none for a non-member), and when the count
 		/// starts again.
 		fn quota(coop: CoopId, who: AccountId) -> QuotaInfo<BlockNumber>;
+	}
+
+	/// The validators: which cooperative runs which node, so that the federation sees whose node
+	/// it is voting on.
+	pub trait ValidatorSetApi<AccountId: codec::Codec, BlockNumber: codec::Codec> {
+		/// Every validator the federation admitted, then those it removed that still validate in
+		/// the current or the next session (`leaving`), each with its operator, whether it has
+		/// session keys, and whether it validates now and in the next session.
+		fn validators() -> Vec<ValidatorInfo<AccountId>>;
+		/// The length of a session, in blocks.
+		fn session_length() -> BlockNumber;
 	}
 }
