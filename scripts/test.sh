@@ -15,7 +15,8 @@ log "Rust tests: pallets (mock runtimes), runtime, node"
 log "benchmark tests: every benchmark runs once on the pallets' mock runtimes"
 (cd "$ROOT" && cargo test --release --locked --features runtime-benchmarks \
 	-p pallet-cooperatives -p pallet-holistic-voting -p pallet-mutual-credit \
-	-p pallet-care-reputation -p pallet-redemption -p pallet-federated-dex -p pallet-member-quota)
+	-p pallet-care-reputation -p pallet-redemption -p pallet-federated-dex -p pallet-member-quota \
+	-p pallet-validator-set)
 
 log "the app: unit tests, then its build (type check and bundle) for the browser tests"
 (cd "$ROOT/app" && npm test --silent && npm run build)

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_care_reputation`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `Intel(R) Xeon(R) Processor`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -50,8 +50,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn attest_new() -> Weight {
 		//  Measured:  `3352`
 		//  Estimated: `6087`
-		// Minimum execution time: 87_710_000 picoseconds.
-		Weight::from_parts(93_810_000, 6087)
+		// Minimum execution time: 86_206_000 picoseconds.
+		Weight::from_parts(95_164_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn attest_confirming() -> Weight {
 		//  Measured:  `3979`
 		//  Estimated: `6087`
-		// Minimum execution time: 108_011_000 picoseconds.
-		Weight::from_parts(115_973_000, 6087)
+		// Minimum execution time: 106_313_000 picoseconds.
+		Weight::from_parts(118_422_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn confirm() -> Weight {
 		//  Measured:  `3784`
 		//  Estimated: `6087`
-		// Minimum execution time: 87_440_000 picoseconds.
-		Weight::from_parts(131_487_000, 6087)
+		// Minimum execution time: 86_588_000 picoseconds.
+		Weight::from_parts(94_873_000, 6087)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -112,13 +112,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke() -> Weight {
 		//  Measured:  `583`
 		//  Estimated: `3632`
-		// Minimum execution time: 21_892_000 picoseconds.
-		Weight::from_parts(28_282_000, 3632)
+		// Minimum execution time: 23_779_000 picoseconds.
+		Weight::from_parts(27_029_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CareReputation::Records` (r:1 w:1)
 	/// Proof: `CareReputation::Records` (`max_values`: None, `max_size`: Some(649), added: 3124, mode: `MaxEncodedLen`)
+	/// Storage: `Cooperatives::Members` (r:1 w:0)
+	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -126,11 +128,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::RecordIndex` (r:0 w:1)
 	/// Proof: `CareReputation::RecordIndex` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		//  Measured:  `499`
+		//  Measured:  `854`
 		//  Estimated: `4114`
-		// Minimum execution time: 48_933_000 picoseconds.
-		Weight::from_parts(55_673_000, 4114)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 55_433_000 picoseconds.
+		Weight::from_parts(61_932_000, 4114)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
@@ -138,28 +140,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn attest_new() -> Weight {
-		Weight::from_parts(93_810_000, 6087)
+		Weight::from_parts(95_164_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn attest_confirming() -> Weight {
-		Weight::from_parts(115_973_000, 6087)
+		Weight::from_parts(118_422_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(131_487_000, 6087)
+		Weight::from_parts(94_873_000, 6087)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(28_282_000, 3632)
+		Weight::from_parts(27_029_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(55_673_000, 4114)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(61_932_000, 4114)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

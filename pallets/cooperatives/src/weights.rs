@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_cooperatives`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `Intel(R) Xeon(R) Processor`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -61,10 +61,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn apply(f: u32, ) -> Weight {
 		//  Measured:  `1049 + f * (16 ±0)`
 		//  Estimated: `3640 + f * (3384 ±0)`
-		// Minimum execution time: 118_818_000 picoseconds.
-		Weight::from_parts(71_428_164, 3640)
-			// Standard Error: 77_031
-			.saturating_add(Weight::from_parts(21_901_692, 0).saturating_mul(f.into()))
+		// Minimum execution time: 118_150_000 picoseconds.
+		Weight::from_parts(67_355_888, 3640)
+			// Standard Error: 13_340
+			.saturating_add(Weight::from_parts(19_583_261, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit() -> Weight {
 		//  Measured:  `1607`
 		//  Estimated: `4502`
-		// Minimum execution time: 56_404_000 picoseconds.
-		Weight::from_parts(64_426_000, 4502)
+		// Minimum execution time: 56_863_000 picoseconds.
+		Weight::from_parts(66_239_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn confirm_founding() -> Weight {
 		//  Measured:  `2019`
 		//  Estimated: `4502`
-		// Minimum execution time: 26_209_000 picoseconds.
-		Weight::from_parts(30_416_000, 4502)
+		// Minimum execution time: 29_623_000 picoseconds.
+		Weight::from_parts(36_066_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -128,11 +128,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `f` is `[3, 32]`.
 	fn decline_founding(f: u32, ) -> Weight {
 		//  Measured:  `1189 + f * (291 ±0)`
-		//  Estimated: `3828 + f * (3384 ±4)`
-		// Minimum execution time: 146_739_000 picoseconds.
-		Weight::from_parts(56_490_543, 3828)
-			// Standard Error: 30_676
-			.saturating_add(Weight::from_parts(31_540_077, 0).saturating_mul(f.into()))
+		//  Estimated: `3828 + f * (3384 ±0)`
+		// Minimum execution time: 152_751_000 picoseconds.
+		Weight::from_parts(81_497_051, 3828)
+			// Standard Error: 47_476
+			.saturating_add(Weight::from_parts(29_613_180, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 12_058_000 picoseconds.
-		Weight::from_parts(13_230_000, 3632)
+		// Minimum execution time: 14_520_000 picoseconds.
+		Weight::from_parts(16_460_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -158,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 11_808_000 picoseconds.
-		Weight::from_parts(13_029_000, 3632)
+		// Minimum execution time: 14_377_000 picoseconds.
+		Weight::from_parts(15_895_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_member() -> Weight {
 		//  Measured:  `1501`
 		//  Estimated: `4374`
-		// Minimum execution time: 44_467_000 picoseconds.
-		Weight::from_parts(47_711_000, 4374)
+		// Minimum execution time: 49_134_000 picoseconds.
+		Weight::from_parts(53_093_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_member() -> Weight {
 		//  Measured:  `1571`
 		//  Estimated: `4374`
-		// Minimum execution time: 49_494_000 picoseconds.
-		Weight::from_parts(53_520_000, 4374)
+		// Minimum execution time: 55_042_000 picoseconds.
+		Weight::from_parts(59_235_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -234,8 +234,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave() -> Weight {
 		//  Measured:  `1571`
 		//  Estimated: `4374`
-		// Minimum execution time: 47_721_000 picoseconds.
-		Weight::from_parts(51_527_000, 4374)
+		// Minimum execution time: 54_344_000 picoseconds.
+		Weight::from_parts(58_098_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -244,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_parameters() -> Weight {
 		//  Measured:  `388`
 		//  Estimated: `3632`
-		// Minimum execution time: 12_278_000 picoseconds.
-		Weight::from_parts(13_610_000, 3632)
+		// Minimum execution time: 14_897_000 picoseconds.
+		Weight::from_parts(16_374_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -275,10 +275,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reject(f: u32, ) -> Weight {
 		//  Measured:  `1189 + f * (291 ±0)`
 		//  Estimated: `3828 + f * (3384 ±0)`
-		// Minimum execution time: 138_406_000 picoseconds.
-		Weight::from_parts(52_179_494, 3828)
-			// Standard Error: 21_758
-			.saturating_add(Weight::from_parts(29_993_499, 0).saturating_mul(f.into()))
+		// Minimum execution time: 143_153_000 picoseconds.
+		Weight::from_parts(68_397_282, 3828)
+			// Standard Error: 35_526
+			.saturating_add(Weight::from_parts(28_394_099, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -290,8 +290,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn apply(f: u32, ) -> Weight {
-		Weight::from_parts(71_428_164, 3640)
-			.saturating_add(Weight::from_parts(21_901_692, 0).saturating_mul(f.into()))
+		Weight::from_parts(67_355_888, 3640)
+			.saturating_add(Weight::from_parts(19_583_261, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -299,18 +299,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(64_426_000, 4502)
+		Weight::from_parts(66_239_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn confirm_founding() -> Weight {
-		Weight::from_parts(30_416_000, 4502)
+		Weight::from_parts(36_066_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn decline_founding(f: u32, ) -> Weight {
-		Weight::from_parts(56_490_543, 3828)
-			.saturating_add(Weight::from_parts(31_540_077, 0).saturating_mul(f.into()))
+		Weight::from_parts(81_497_051, 3828)
+			.saturating_add(Weight::from_parts(29_613_180, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -318,38 +318,38 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(13_230_000, 3632)
+		Weight::from_parts(16_460_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(13_029_000, 3632)
+		Weight::from_parts(15_895_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(47_711_000, 4374)
+		Weight::from_parts(53_093_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(53_520_000, 4374)
+		Weight::from_parts(59_235_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(51_527_000, 4374)
+		Weight::from_parts(58_098_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(13_610_000, 3632)
+		Weight::from_parts(16_374_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject(f: u32, ) -> Weight {
-		Weight::from_parts(52_179_494, 3828)
-			.saturating_add(Weight::from_parts(29_993_499, 0).saturating_mul(f.into()))
+		Weight::from_parts(68_397_282, 3828)
+			.saturating_add(Weight::from_parts(28_394_099, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_federated_dex`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `Intel(R) Xeon(R) Processor`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -48,10 +48,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn place_order(f: u32, ) -> Weight {
 		//  Measured:  `7441 + f * (585 ±0)`
 		//  Estimated: `15598 + f * (3384 ±0)`
-		// Minimum execution time: 214_931_000 picoseconds.
-		Weight::from_parts(255_394_265, 15598)
-			// Standard Error: 242_372
-			.saturating_add(Weight::from_parts(103_034_967, 0).saturating_mul(f.into()))
+		// Minimum execution time: 202_321_000 picoseconds.
+		Weight::from_parts(234_265_347, 15598)
+			// Standard Error: 275_688
+			.saturating_add(Weight::from_parts(94_132_454, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -60,6 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Dex::Orders` (r:1 w:1)
 	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Cooperatives::Members` (r:1 w:0)
+	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Books` (r:1 w:1)
 	/// Proof: `Dex::Books` (`max_values`: None, `max_size`: Some(4829), added: 7304, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -67,11 +69,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
-		//  Measured:  `6042`
+		//  Measured:  `6373`
 		//  Estimated: `8294`
-		// Minimum execution time: 109_894_000 picoseconds.
-		Weight::from_parts(122_343_000, 8294)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 112_956_000 picoseconds.
+		Weight::from_parts(126_482_000, 8294)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
@@ -91,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_price_band() -> Weight {
 		//  Measured:  `12458`
 		//  Estimated: `15598`
-		// Minimum execution time: 106_930_000 picoseconds.
-		Weight::from_parts(125_327_000, 15598)
+		// Minimum execution time: 119_524_000 picoseconds.
+		Weight::from_parts(135_743_000, 15598)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -119,11 +121,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `f` is `[0, 16]`.
 	fn set_standing_orders(f: u32, ) -> Weight {
 		//  Measured:  `1808 + f * (350 ±0)`
-		//  Estimated: `15598 + f * (3384 ±10)`
-		// Minimum execution time: 83_945_000 picoseconds.
-		Weight::from_parts(95_833_478, 15598)
-			// Standard Error: 117_437
-			.saturating_add(Weight::from_parts(134_356_151, 0).saturating_mul(f.into()))
+		//  Estimated: `15598 + f * (3384 ±0)`
+		// Minimum execution time: 89_406_000 picoseconds.
+		Weight::from_parts(113_803_043, 15598)
+			// Standard Error: 141_341
+			.saturating_add(Weight::from_parts(120_223_465, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -135,8 +137,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn place_order(f: u32, ) -> Weight {
-		Weight::from_parts(255_394_265, 15598)
-			.saturating_add(Weight::from_parts(103_034_967, 0).saturating_mul(f.into()))
+		Weight::from_parts(234_265_347, 15598)
+			.saturating_add(Weight::from_parts(94_132_454, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -144,18 +146,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(122_343_000, 8294)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(126_482_000, 8294)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_price_band() -> Weight {
-		Weight::from_parts(125_327_000, 15598)
+		Weight::from_parts(135_743_000, 15598)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn set_standing_orders(f: u32, ) -> Weight {
-		Weight::from_parts(95_833_478, 15598)
-			.saturating_add(Weight::from_parts(134_356_151, 0).saturating_mul(f.into()))
+		Weight::from_parts(113_803_043, 15598)
+			.saturating_add(Weight::from_parts(120_223_465, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_holistic_voting`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `Intel(R) Xeon(R) Processor`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -40,20 +40,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Polls` (r:0 w:1)
-	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16482), added: 18957, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16514), added: 18989, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[0, 16376]`.
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `782`
 		//  Estimated: `3640`
-		// Minimum execution time: 71_126_000 picoseconds.
-		Weight::from_parts(94_556_791, 3640)
-			// Standard Error: 23
-			.saturating_add(Weight::from_parts(810, 0).saturating_mul(l.into()))
+		// Minimum execution time: 68_333_000 picoseconds.
+		Weight::from_parts(75_774_481, 3640)
+			// Standard Error: 5
+			.saturating_add(Weight::from_parts(507, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
-	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16482), added: 18957, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16514), added: 18989, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
@@ -67,15 +67,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CareReputation::Reputation` (r:1 w:0)
 	/// Proof: `CareReputation::Reputation` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		//  Measured:  `2047`
-		//  Estimated: `19947`
-		// Minimum execution time: 54_031_000 picoseconds.
-		Weight::from_parts(82_774_000, 19947)
+		//  Measured:  `2079`
+		//  Estimated: `19979`
+		// Minimum execution time: 54_872_000 picoseconds.
+		Weight::from_parts(59_378_000, 19979)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
-	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16482), added: 18957, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16514), added: 18989, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::MemberVotes` (r:1001 w:1000)
 	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1000 w:0)
@@ -92,12 +92,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_approved(v: u32, ) -> Weight {
-		//  Measured:  `2251 + v * (206 ±0)`
-		//  Estimated: `19947 + v * (3384 ±0)`
-		// Minimum execution time: 138_647_000 picoseconds.
-		Weight::from_parts(144_175_000, 19947)
-			// Standard Error: 349_118
-			.saturating_add(Weight::from_parts(32_810_784, 0).saturating_mul(v.into()))
+		//  Measured:  `2283 + v * (206 ±0)`
+		//  Estimated: `19979 + v * (3384 ±0)`
+		// Minimum execution time: 98_931_000 picoseconds.
+		Weight::from_parts(99_832_000, 19979)
+			// Standard Error: 146_721
+			.saturating_add(Weight::from_parts(25_068_177, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -105,7 +105,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(v.into()))
 	}
 	/// Storage: `Governance::Polls` (r:1 w:1)
-	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16482), added: 18957, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Polls` (`max_values`: None, `max_size`: Some(16514), added: 18989, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::MemberVotes` (r:1001 w:1000)
 	/// Proof: `Governance::MemberVotes` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Cooperatives::Members` (r:1000 w:0)
@@ -122,12 +122,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	fn close_rejected(v: u32, ) -> Weight {
-		//  Measured:  `2251 + v * (206 ±0)`
-		//  Estimated: `19947 + v * (3384 ±0)`
-		// Minimum execution time: 100_299_000 picoseconds.
-		Weight::from_parts(107_500_000, 19947)
-			// Standard Error: 293_341
-			.saturating_add(Weight::from_parts(29_868_742, 0).saturating_mul(v.into()))
+		//  Measured:  `2283 + v * (206 ±0)`
+		//  Estimated: `19979 + v * (3384 ±0)`
+		// Minimum execution time: 93_763_000 picoseconds.
+		Weight::from_parts(95_023_000, 19979)
+			// Standard Error: 138_052
+			.saturating_add(Weight::from_parts(24_922_552, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -139,8 +139,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn authorize_upgrade() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_311_000 picoseconds.
-		Weight::from_parts(9_774_000, 0)
+		// Minimum execution time: 7_934_000 picoseconds.
+		Weight::from_parts(8_964_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -148,19 +148,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn propose(l: u32, ) -> Weight {
-		Weight::from_parts(94_556_791, 3640)
-			.saturating_add(Weight::from_parts(810, 0).saturating_mul(l.into()))
+		Weight::from_parts(75_774_481, 3640)
+			.saturating_add(Weight::from_parts(507, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(82_774_000, 19947)
+		Weight::from_parts(59_378_000, 19979)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_approved(v: u32, ) -> Weight {
-		Weight::from_parts(144_175_000, 19947)
-			.saturating_add(Weight::from_parts(32_810_784, 0).saturating_mul(v.into()))
+		Weight::from_parts(99_832_000, 19979)
+			.saturating_add(Weight::from_parts(25_068_177, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -168,8 +168,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(v.into()))
 	}
 	fn close_rejected(v: u32, ) -> Weight {
-		Weight::from_parts(107_500_000, 19947)
-			.saturating_add(Weight::from_parts(29_868_742, 0).saturating_mul(v.into()))
+		Weight::from_parts(95_023_000, 19979)
+			.saturating_add(Weight::from_parts(24_922_552, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -177,7 +177,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(v.into()))
 	}
 	fn authorize_upgrade() -> Weight {
-		Weight::from_parts(9_774_000, 0)
+		Weight::from_parts(8_964_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

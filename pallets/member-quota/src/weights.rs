@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_member_quota`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `Intel(R) Xeon(R) Processor`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -21,8 +21,8 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn set_quota() -> Weight;
 	fn set_deposit_budget() -> Weight;
-	fn free_transaction() -> Weight;
 	fn pay_deposit() -> Weight;
+	fn free_transaction() -> Weight;
 }
 
 /// Weights measured on the reference machine, for the runtime.
@@ -35,21 +35,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_quota() -> Weight {
 		//  Measured:  `332`
 		//  Estimated: `3632`
-		// Minimum execution time: 11_287_000 picoseconds.
-		Weight::from_parts(12_388_000, 3632)
+		// Minimum execution time: 13_549_000 picoseconds.
+		Weight::from_parts(15_078_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Registry` (r:1 w:0)
 	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::MemberDepositLimits` (r:0 w:1)
+	/// Proof: `MemberQuota::MemberDepositLimits` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `MemberQuota::DepositBudgets` (r:0 w:1)
 	/// Proof: `MemberQuota::DepositBudgets` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_deposit_budget() -> Weight {
 		//  Measured:  `332`
 		//  Estimated: `3632`
-		// Minimum execution time: 11_277_000 picoseconds.
-		Weight::from_parts(12_339_000, 3632)
+		// Minimum execution time: 15_062_000 picoseconds.
+		Weight::from_parts(17_022_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `System::Account` (r:2 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Cooperatives::Members` (r:1 w:0)
+	/// Proof: `Cooperatives::Members` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::PaidFor` (r:1 w:1)
+	/// Proof: `MemberQuota::PaidFor` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::DepositBudgets` (r:1 w:0)
+	/// Proof: `MemberQuota::DepositBudgets` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `MemberQuota::MemberDepositLimits` (r:1 w:0)
+	/// Proof: `MemberQuota::MemberDepositLimits` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn pay_deposit() -> Weight {
+		//  Measured:  `552`
+		//  Estimated: `6196`
+		// Minimum execution time: 27_188_000 picoseconds.
+		Weight::from_parts(29_267_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cooperatives::Members` (r:1 w:0)
@@ -61,38 +81,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn free_transaction() -> Weight {
 		//  Measured:  `435`
 		//  Estimated: `3533`
-		// Minimum execution time: 18_979_000 picoseconds.
-		Weight::from_parts(20_471_000, 3533)
+		// Minimum execution time: 20_644_000 picoseconds.
+		Weight::from_parts(22_327_000, 3533)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn pay_deposit() -> Weight {
-		Weight::from_parts(30_000_000, 3632)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn set_quota() -> Weight {
-		Weight::from_parts(12_388_000, 3632)
+		Weight::from_parts(15_078_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_deposit_budget() -> Weight {
-		Weight::from_parts(12_339_000, 3632)
+		Weight::from_parts(17_022_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn pay_deposit() -> Weight {
+		Weight::from_parts(29_267_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn free_transaction() -> Weight {
-		Weight::from_parts(20_471_000, 3533)
+		Weight::from_parts(22_327_000, 3533)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn pay_deposit() -> Weight {
-		Weight::from_parts(30_000_000, 3632)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_mutual_credit`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `Intel(R) Xeon(R) Processor`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -43,8 +43,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer() -> Weight {
 		//  Measured:  `1744`
 		//  Estimated: `7758`
-		// Minimum execution time: 33_029_000 picoseconds.
-		Weight::from_parts(35_923_000, 7758)
+		// Minimum execution time: 37_187_000 picoseconds.
+		Weight::from_parts(40_061_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_credit_limit() -> Weight {
 		//  Measured:  `849`
 		//  Estimated: `4374`
-		// Minimum execution time: 22_764_000 picoseconds.
-		Weight::from_parts(25_238_000, 4374)
+		// Minimum execution time: 25_345_000 picoseconds.
+		Weight::from_parts(27_980_000, 4374)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_default_credit_limit() -> Weight {
 		//  Measured:  `216`
 		//  Estimated: `3557`
-		// Minimum execution time: 10_155_000 picoseconds.
-		Weight::from_parts(11_457_000, 3557)
+		// Minimum execution time: 12_007_000 picoseconds.
+		Weight::from_parts(13_198_000, 3557)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn submit_contribution() -> Weight {
 		//  Measured:  `782`
 		//  Estimated: `3640`
-		// Minimum execution time: 59_919_000 picoseconds.
-		Weight::from_parts(68_222_000, 3640)
+		// Minimum execution time: 62_479_000 picoseconds.
+		Weight::from_parts(66_247_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn approve_contribution() -> Weight {
 		//  Measured:  `1488`
 		//  Estimated: `7758`
-		// Minimum execution time: 73_269_000 picoseconds.
-		Weight::from_parts(80_961_000, 7758)
+		// Minimum execution time: 74_947_000 picoseconds.
+		Weight::from_parts(79_707_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reject_contribution() -> Weight {
 		//  Measured:  `541`
 		//  Estimated: `3640`
-		// Minimum execution time: 46_550_000 picoseconds.
-		Weight::from_parts(50_335_000, 3640)
+		// Minimum execution time: 46_200_000 picoseconds.
+		Weight::from_parts(49_511_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn transfer_across() -> Weight {
 		//  Measured:  `1297`
 		//  Estimated: `14526`
-		// Minimum execution time: 51_907_000 picoseconds.
-		Weight::from_parts(62_503_000, 14526)
+		// Minimum execution time: 53_318_000 picoseconds.
+		Weight::from_parts(57_915_000, 14526)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_federation_limit() -> Weight {
 		//  Measured:  `548`
 		//  Estimated: `3632`
-		// Minimum execution time: 16_285_000 picoseconds.
-		Weight::from_parts(18_037_000, 3632)
+		// Minimum execution time: 18_106_000 picoseconds.
+		Weight::from_parts(19_756_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -161,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_exchange_rate() -> Weight {
 		//  Measured:  `548`
 		//  Estimated: `3632`
-		// Minimum execution time: 15_974_000 picoseconds.
-		Weight::from_parts(17_967_000, 3632)
+		// Minimum execution time: 18_003_000 picoseconds.
+		Weight::from_parts(19_752_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -175,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn write_off() -> Weight {
 		//  Measured:  `826`
 		//  Estimated: `7758`
-		// Minimum execution time: 28_502_000 picoseconds.
-		Weight::from_parts(31_076_000, 7758)
+		// Minimum execution time: 31_354_000 picoseconds.
+		Weight::from_parts(33_711_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,52 +185,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn transfer() -> Weight {
-		Weight::from_parts(35_923_000, 7758)
+		Weight::from_parts(40_061_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_credit_limit() -> Weight {
-		Weight::from_parts(25_238_000, 4374)
+		Weight::from_parts(27_980_000, 4374)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_default_credit_limit() -> Weight {
-		Weight::from_parts(11_457_000, 3557)
+		Weight::from_parts(13_198_000, 3557)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_contribution() -> Weight {
-		Weight::from_parts(68_222_000, 3640)
+		Weight::from_parts(66_247_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_contribution() -> Weight {
-		Weight::from_parts(80_961_000, 7758)
+		Weight::from_parts(79_707_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reject_contribution() -> Weight {
-		Weight::from_parts(50_335_000, 3640)
+		Weight::from_parts(49_511_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn transfer_across() -> Weight {
-		Weight::from_parts(62_503_000, 14526)
+		Weight::from_parts(57_915_000, 14526)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_federation_limit() -> Weight {
-		Weight::from_parts(18_037_000, 3632)
+		Weight::from_parts(19_756_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_exchange_rate() -> Weight {
-		Weight::from_parts(17_967_000, 3632)
+		Weight::from_parts(19_752_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn write_off() -> Weight {
-		Weight::from_parts(31_076_000, 7758)
+		Weight::from_parts(33_711_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

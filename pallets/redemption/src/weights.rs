@@ -5,7 +5,7 @@
 //!
 //! Do not edit by hand: run `scripts/benchmark.sh pallet_redemption`.
 //!
-//! Hardware: `vm`, CPU `AMD EPYC`; steps 20, repeat 10;
+//! Hardware: `vm`, CPU `Intel(R) Xeon(R) Processor`; steps 20, repeat 10;
 //! wasm execution `Compiled`; database `1024` MiB cache.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -47,10 +47,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn fund(s: u32, ) -> Weight {
 		//  Measured:  `820 + s * (341 ±0)`
 		//  Estimated: `6196 + s * (2650 ±0)`
-		// Minimum execution time: 67_991_000 picoseconds.
-		Weight::from_parts(39_051_541, 6196)
-			// Standard Error: 394_009
-			.saturating_add(Weight::from_parts(98_991_897, 0).saturating_mul(s.into()))
+		// Minimum execution time: 66_833_000 picoseconds.
+		Weight::from_parts(81_235_730, 6196)
+			// Standard Error: 105_161
+			.saturating_add(Weight::from_parts(79_410_723, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_rate() -> Weight {
 		//  Measured:  `471`
 		//  Estimated: `3632`
-		// Minimum execution time: 15_073_000 picoseconds.
-		Weight::from_parts(16_775_000, 3632)
+		// Minimum execution time: 17_021_000 picoseconds.
+		Weight::from_parts(18_953_000, 3632)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn redeem_paid() -> Weight {
 		//  Measured:  `1485`
 		//  Estimated: `7758`
-		// Minimum execution time: 86_759_000 picoseconds.
-		Weight::from_parts(92_949_000, 7758)
+		// Minimum execution time: 85_526_000 picoseconds.
+		Weight::from_parts(95_010_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn redeem_queued() -> Weight {
 		//  Measured:  `1304`
 		//  Estimated: `7758`
-		// Minimum execution time: 93_670_000 picoseconds.
-		Weight::from_parts(100_450_000, 7758)
+		// Minimum execution time: 91_980_000 picoseconds.
+		Weight::from_parts(101_146_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel() -> Weight {
 		//  Measured:  `1064`
 		//  Estimated: `7758`
-		// Minimum execution time: 73_520_000 picoseconds.
-		Weight::from_parts(79_168_000, 7758)
+		// Minimum execution time: 74_084_000 picoseconds.
+		Weight::from_parts(79_252_000, 7758)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn fund(s: u32, ) -> Weight {
-		Weight::from_parts(39_051_541, 6196)
-			.saturating_add(Weight::from_parts(98_991_897, 0).saturating_mul(s.into()))
+		Weight::from_parts(81_235_730, 6196)
+			.saturating_add(Weight::from_parts(79_410_723, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -149,22 +149,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(s.into()))
 	}
 	fn set_rate() -> Weight {
-		Weight::from_parts(16_775_000, 3632)
+		Weight::from_parts(18_953_000, 3632)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn redeem_paid() -> Weight {
-		Weight::from_parts(92_949_000, 7758)
+		Weight::from_parts(95_010_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn redeem_queued() -> Weight {
-		Weight::from_parts(100_450_000, 7758)
+		Weight::from_parts(101_146_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(79_168_000, 7758)
+		Weight::from_parts(79_252_000, 7758)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
