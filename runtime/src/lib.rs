@@ -242,17 +242,33 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	/// Block authoring by round-robin slots.
-	#[runtime::pallet_index(2)]
-	pub type Aura = pallet_aura;
-
-	/// Block finality.
-	#[runtime::pallet_index(3)]
-	pub type Grandpa = pallet_grandpa;
+	// The order of declaration is the order of genesis builds and of hooks (the indices are
+	// only names in calls and storage): Balances before Session, so that a validator's account
+	// exists when Session's genesis registers its keys; ValidatorSet before Session, whose
+	// genesis asks it for the first validators; Session before Aura and Grandpa, whose
+	// authorities Session's genesis sets and each new session changes.
 
 	/// The native token, CONF.
 	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
+
+	/// The federation's validators, each run by a cooperative: the federation admits and removes
+	/// them by vote; the session follows.
+	#[runtime::pallet_index(17)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Sessions: each validator's keys (`set_keys`), and at each new session the validators
+	/// ValidatorSet gives, which Aura and GRANDPA follow.
+	#[runtime::pallet_index(8)]
+	pub type Session = pallet_session;
+
+	/// Block authoring by round-robin slots, by the session's validators.
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	/// Block finality, voted by the session's validators.
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
 
 	/// Transaction fees.
 	#[runtime::pallet_index(5)]
