@@ -37,11 +37,11 @@ fn dev_has_one_validator_and_a_sudo_key() {
 	assert_validators_given_once(&config, 1);
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	assert_eq!(config.validator_set.validators, vec![(alice.clone(), 0)]);
-	assert_eq!(config.session.keys[0].2.aura, Sr25519Keyring::Alice.public().into());
-	assert_eq!(
-		config.session.keys[0].2.grandpa,
-		sp_keyring::Ed25519Keyring::Alice.public().into()
-	);
+	let aura: sp_consensus_aura::sr25519::AuthorityId = Sr25519Keyring::Alice.public().into();
+	let grandpa: sp_consensus_grandpa::AuthorityId =
+		sp_keyring::Ed25519Keyring::Alice.public().into();
+	assert_eq!(config.session.keys[0].2.aura, aura);
+	assert_eq!(config.session.keys[0].2.grandpa, grandpa);
 	assert_eq!(config.validator_set.session_length, genesis_config_presets::TEST_SESSION_LENGTH);
 	assert_eq!(config.sudo.key, Some(alice));
 }

@@ -7,10 +7,14 @@ use crate::{
 	configs::{MIN_VALIDATORS, SESSION_KEY_DEPOSIT},
 	genesis_config_presets::TEST_SESSION_LENGTH,
 	opaque::SessionKeys,
-	Aura, Grandpa, RuntimeHoldReason, Session, ValidatorSet,
+	Grandpa, RuntimeHoldReason, Session, ValidatorSet,
 };
 use codec::Encode;
-use confoederatio_primitives::{runtime_api::ValidatorSetApi, CollectiveOrigin, ValidatorInfo};
+// The runtime's side of the runtime API: what the node calls, here called directly.
+use confoederatio_primitives::{
+	runtime_api::runtime_decl_for_validator_set_api::ValidatorSetApiV1 as ValidatorSetApi,
+	CollectiveOrigin, ValidatorInfo,
+};
 use frame_support::traits::{fungible::InspectHold, Hooks};
 use pallet_holistic_voting::Track;
 use sp_core::proof_of_possession::ProofOfPossessionGenerator;
