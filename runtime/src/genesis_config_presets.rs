@@ -3,11 +3,11 @@
 //! - `dev` ([`sp_genesis_builder::DEV_RUNTIME_PRESET`]): one validator (Alice, run by the
 //!   Bakery Cooperative), the well-known development accounts funded, Alice as the sudo key, and
 //!   three demo cooperatives ([`demo_cooperatives`]), for trying every call from polkadot.js at
-//!   once. Sessions of [`TEST_SESSION_LENGTH`] blocks.
+//!   once. Sessions of [`DEV_SESSION_LENGTH`] blocks (a minute).
 //! - `local` ([`sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET`]): four validators (Alice,
 //!   Bob, Charlie, Dave; see [`local_genesis`] for which cooperative runs which) on one
 //!   machine, the development accounts funded, the demo cooperatives, no sudo key. Sessions of
-//!   [`TEST_SESSION_LENGTH`] blocks (a minute), so that tests see a change of validators soon.
+//!   [`LOCAL_SESSION_LENGTH`] blocks (30 seconds), so that tests see a change of validators soon.
 //! - `federation` ([`FEDERATION_PRESET`]): the template of a real federation chain. It has no
 //!   sudo key. Its validator keys and founding accounts are placeholders (see
 //!   [`federation_placeholder`]) that the founding cooperatives replace with their own before
@@ -56,8 +56,12 @@ pub const FOUNDING_COOPERATIVES: u8 = 3;
 /// The session length of a federation chain: an hour (600 blocks of 6 seconds).
 pub const FEDERATION_SESSION_LENGTH: BlockNumber = HOURS;
 
-/// The session length of the `dev` and `local` chains: a minute (10 blocks).
-pub const TEST_SESSION_LENGTH: BlockNumber = MINUTES;
+/// The session length of the `dev` chain: a minute (10 blocks).
+pub const DEV_SESSION_LENGTH: BlockNumber = MINUTES;
+
+/// The session length of the `local` chain: 30 seconds (5 blocks, the shortest the runtime
+/// allows), so that a change of validators the federation votes validates within a minute.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = crate::configs::MIN_SESSION_LENGTH;
 
 /// What each genesis cooperative's sovereign account holds: enough for the deposits of the
 /// federation polls it proposes.
@@ -160,7 +164,7 @@ pub fn demo_cooperatives() -> Vec<GenesisCooperative> {
 pub fn dev_genesis() -> Value {
 	genesis(
 		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
-		TEST_SESSION_LENGTH,
+		DEV_SESSION_LENGTH,
 		dev_endowed(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		demo_cooperatives(),
@@ -183,7 +187,7 @@ pub fn local_genesis() -> Value {
 			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 2),
 			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 1),
 		],
-		TEST_SESSION_LENGTH,
+		LOCAL_SESSION_LENGTH,
 		dev_endowed(),
 		None,
 		demo_cooperatives(),

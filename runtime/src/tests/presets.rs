@@ -42,7 +42,7 @@ fn dev_has_one_validator_and_a_sudo_key() {
 		sp_keyring::Ed25519Keyring::Alice.public().into();
 	assert_eq!(config.session.keys[0].2.aura, aura);
 	assert_eq!(config.session.keys[0].2.grandpa, grandpa);
-	assert_eq!(config.validator_set.session_length, genesis_config_presets::TEST_SESSION_LENGTH);
+	assert_eq!(config.validator_set.session_length, genesis_config_presets::DEV_SESSION_LENGTH);
 	assert_eq!(config.sudo.key, Some(alice));
 }
 
@@ -52,6 +52,7 @@ fn local_has_four_validators_and_no_sudo() {
 	assert_validators_given_once(&config, 4);
 	// Sessions of a minute at most, so that tests see a change of validators soon.
 	assert!(config.validator_set.session_length <= crate::MINUTES);
+	assert_eq!(config.validator_set.session_length, genesis_config_presets::LOCAL_SESSION_LENGTH);
 	assert_eq!(config.sudo.key, None);
 }
 

@@ -5,7 +5,7 @@
 use super::*;
 use crate::{
 	configs::{MIN_VALIDATORS, SESSION_KEY_DEPOSIT},
-	genesis_config_presets::TEST_SESSION_LENGTH,
+	genesis_config_presets::{DEV_SESSION_LENGTH, LOCAL_SESSION_LENGTH},
 	opaque::SessionKeys,
 	Grandpa, RuntimeHoldReason, Session, ValidatorSet,
 };
@@ -107,10 +107,11 @@ fn assert_consensus_follows_the_session() {
 
 #[test]
 fn every_preset_starts_with_its_validators_in_the_session_and_in_consensus() {
-	for (preset, validators) in [
-		(DEV_RUNTIME_PRESET, vec![(Sr25519Keyring::Alice, 0)]),
+	for (preset, session_length, validators) in [
+		(DEV_RUNTIME_PRESET, DEV_SESSION_LENGTH, vec![(Sr25519Keyring::Alice, 0)]),
 		(
 			LOCAL_TESTNET_RUNTIME_PRESET,
+			LOCAL_SESSION_LENGTH,
 			vec![
 				(Sr25519Keyring::Alice, 0),
 				(Sr25519Keyring::Bob, 0),
@@ -140,7 +141,7 @@ fn every_preset_starts_with_its_validators_in_the_session_and_in_consensus() {
 			}
 			assert_eq!(
 				<Runtime as ValidatorSetApi<crate::Block, AccountId32, crate::BlockNumber>>::session_length(),
-				TEST_SESSION_LENGTH
+				session_length
 			);
 		});
 	}
@@ -151,7 +152,7 @@ fn dev_keeps_its_one_validator_session_after_session() {
 	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		run_to_session(3);
-		assert_eq!(System::block_number(), 3 * TEST_SESSION_LENGTH);
+		assert_eq!(System::block_number(), 3 * DEV_SESSION_LENGTH);
 		assert_eq!(Session::validators(), vec![alice.clone()]);
 		assert_consensus_follows_the_session();
 		// Its only validator cannot be removed.
