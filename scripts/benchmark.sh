@@ -18,6 +18,7 @@ declare -A pallets=(
 	[pallet_redemption]=pallets/redemption
 	[pallet_federated_dex]=pallets/federated-dex
 	[pallet_member_quota]=pallets/member-quota
+	[pallet_validator_set]=pallets/validator-set
 )
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")

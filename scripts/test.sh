@@ -23,7 +23,8 @@ log "the app: unit tests, then its build (type check and bundle) for the browser
 
 log "end-to-end tests (real nodes on loopback, three files at a time)"
 # Each file starts its own nodes on free ports; they mostly wait for 6-second blocks, so three
-# files share the two cores well.
-(cd "$ROOT/e2e" && node --test --test-concurrency=3 --test-timeout=600000 tests/)
+# files share the two cores well. The limit is per file: validators.test.mjs waits for several
+# sessions and three federation votes (about 10 minutes alone), the others take a few minutes.
+(cd "$ROOT/e2e" && node --test --test-concurrency=3 --test-timeout=900000 tests/)
 
 log "all tests passed in $(( $(date +%s) - start )) s"

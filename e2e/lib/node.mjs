@@ -56,7 +56,8 @@ export async function rpc (port, method, params = []) {
 
 /**
  * Starts a node. `args` replace the default `--dev` (for example a chain spec and a validator
- * name); loopback-only networking, fresh ports and a temporary base path are always added.
+ * name); loopback-only networking and fresh ports are always added, and a temporary base path
+ * unless `basePath` names one (to start a node again on its own database and keystore).
  * Resolves once the RPC answers `system_health`.
  */
 export async function startNode (options = {}) {
@@ -72,12 +73,12 @@ export async function startNode (options = {}) {
   }
 }
 
-async function startNodeOnce ({ args = ['--dev'], name = 'node', nodeKey, timeoutMs = 120_000 } = {}) {
+async function startNodeOnce ({ args = ['--dev'], name = 'node', nodeKey, basePath: givenBasePath, timeoutMs = 120_000 } = {}) {
   if (!existsSync(BINARY)) {
     throw new Error(`node binary not found at ${BINARY}: run ./scripts/test.sh (it builds it)`);
   }
   const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
-  const basePath = mkdtempSync(join(tmpdir(), `confoederatio-e2e-${name}-`));
+  const basePath = givenBasePath ?? mkdtempSync(join(tmpdir(), `confoederatio-e2e-${name}-`));
   const fullArgs = [
     ...args,
     '--base-path', basePath,
@@ -108,15 +109,18 @@ async function startNodeOnce ({ args = ['--dev'], name = 'node', nodeKey, timeou
     basePath,
     wsUrl: `ws://127.0.0.1:${rpcPort}`,
     log: () => log,
-    /** Stops the node (SIGTERM, then SIGKILL after 10 s) and removes its base path. */
-    async stop () {
+    /**
+     * Stops the node (SIGTERM, then SIGKILL after 10 s) and removes its base path, unless
+     * `keepBasePath` (the node is to be started again on it).
+     */
+    async stop ({ keepBasePath = false } = {}) {
       if (!exited) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exit;
         clearTimeout(timer);
       }
-      rmSync(basePath, { recursive: true, force: true });
+      if (!keepBasePath) rmSync(basePath, { recursive: true, force: true });
     }
   };
 
@@ -126,7 +130,7 @@ async function startNodeOnce ({ args = ['--dev'], name = 'node', nodeKey, timeou
     if (await rpc(rpcPort, 'system_health')) return node;
     await sleep(250);
   }
-  await node.stop();
+  await node.stop({ keepBasePath: givenBasePath !== undefined });
   throw new Error(`${name}: RPC did not answer within ${timeoutMs} ms:\n${log}`);
 }
 

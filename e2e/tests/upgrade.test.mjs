@@ -21,7 +21,10 @@ const UPGRADE_WASM = process.env.CONFOEDERATIO_UPGRADE_WASM ??
   join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/confoederatio/target'),
     'release/wbuild/confoederatio-runtime-upgrade-test/confoederatio_runtime_upgrade_test.compact.compressed.wasm');
 
-/** Everything the upgrade must keep: cooperatives, memberships and every account. */
+/**
+ * Everything the upgrade must keep: cooperatives, memberships, every account, and the validators
+ * (ValidatorSet's set with operators, the session's validators and keys, Aura's authorities).
+ */
 async function snapshot (api) {
   const entries = async (query) => (await query.entries())
     .map(([key, value]) => [key.toHex(), value.toHex()])
@@ -33,7 +36,11 @@ async function snapshot (api) {
     accounts: (await api.query.system.account.entries())
       .map(([key, value]) => [key.toHex(), value.data.free.toString(), value.data.reserved.toString()])
       .sort(([a], [b]) => a.localeCompare(b)),
-    totalIssuance: (await api.query.balances.totalIssuance()).toString()
+    totalIssuance: (await api.query.balances.totalIssuance()).toString(),
+    validatorSet: (await api.query.validatorSet.validators()).toHex(),
+    sessionValidators: (await api.query.session.validators()).toHex(),
+    sessionKeys: await entries(api.query.session.nextKeys),
+    aura: (await api.query.aura.authorities()).toHex()
   };
 }
 
@@ -99,6 +106,12 @@ describe('a runtime upgrade decided by the federation', () => {
     // Nobody paid for the unsigned upgrade, so every account is as before it too.
     assert.deepEqual(after.accounts, state.accounts);
     assert.equal(after.totalIssuance, state.totalIssuance);
+    // The validator set and the keys are as they were: Alice, run by the bakery, still validates.
+    assert.equal(after.validatorSet, state.validatorSet);
+    assert.equal(after.sessionValidators, state.sessionValidators);
+    assert.deepEqual(after.sessionKeys, state.sessionKeys);
+    assert.equal(after.aura, state.aura);
+    assert.equal(state.sessionKeys.length, 1);
     // (polkadot.js 16.5 re-decorates only from metadata v14 after an upgrade, so `api.call`
     // runtime APIs are gone; storage answers the same question.)
     assert.ok((await api.query.cooperatives.members(1, newcomer)).isSome);

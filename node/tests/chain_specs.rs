@@ -66,8 +66,16 @@ fn federation_spec_has_no_sudo_key_and_four_validators() {
 	let spec = committed("federation.json");
 	let patch = spec.pointer("/genesis/runtimeGenesis/patch").expect("a preset patch");
 	assert!(patch.pointer("/sudo/key").is_none_or(Value::is_null), "federation has a sudo key");
-	let aura = patch.pointer("/aura/authorities").and_then(Value::as_array).expect("authorities");
-	assert_eq!(aura.len(), 4);
+	// The validators are given once, as Session's genesis keys and ValidatorSet's set (with the
+	// cooperative that runs each); Aura and GRANDPA take their authorities from the session.
+	let keys = patch.pointer("/session/keys").and_then(Value::as_array).expect("session keys");
+	assert_eq!(keys.len(), 4);
+	let set = patch.pointer("/validatorSet/validators").and_then(Value::as_array).expect("set");
+	assert_eq!(set.len(), 4);
+	assert!(patch.pointer("/aura/authorities").is_none(), "Aura's authorities come from Session");
+	assert!(patch.pointer("/grandpa/authorities").is_none(), "GRANDPA's too");
+	// An hour per session.
+	assert_eq!(patch.pointer("/validatorSet/sessionLength"), Some(&Value::from(600)));
 	assert_eq!(spec["chainType"], "Live");
 	assert_eq!(spec["properties"]["tokenSymbol"], "CONF");
 	assert_eq!(spec["properties"]["tokenDecimals"], 12);

@@ -218,7 +218,7 @@ impl_runtime_apis! {
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use baseline::Pallet as BaselineBench;
-			use crate::{Balances, Sudo, Timestamp, Utility};
+			use crate::{Balances, Sudo, Timestamp, Utility, ValidatorSet};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -235,7 +235,7 @@ impl_runtime_apis! {
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use baseline::Pallet as BaselineBench;
 			use frame_support::traits::WhitelistedStorageKeys;
-			use crate::{Balances, Sudo, Timestamp, Utility};
+			use crate::{Balances, Sudo, Timestamp, Utility, ValidatorSet};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}
@@ -357,6 +357,18 @@ impl_runtime_apis! {
 
 		fn currency(coop: confoederatio_primitives::CoopId) -> confoederatio_primitives::CurrencyInfo {
 			MutualCredit::currency_info(coop)
+		}
+	}
+
+	impl confoederatio_primitives::runtime_api::ValidatorSetApi<Block, AccountId, crate::BlockNumber>
+		for Runtime
+	{
+		fn validators() -> Vec<confoederatio_primitives::ValidatorInfo<AccountId>> {
+			crate::ValidatorSet::validators_info()
+		}
+
+		fn session_length() -> crate::BlockNumber {
+			pallet_validator_set::SessionLength::<Runtime>::get()
 		}
 	}
 

@@ -14,4 +14,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_redemption, Redemption]
 	[pallet_federated_dex, Dex]
 	[pallet_member_quota, MemberQuota]
+	[pallet_validator_set, ValidatorSet]
 );

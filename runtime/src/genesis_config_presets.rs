@@ -1,17 +1,25 @@
 //! Genesis presets: the starting state of each kind of Confoederatio chain.
 //!
-//! - `dev` ([`sp_genesis_builder::DEV_RUNTIME_PRESET`]): one validator (Alice), the well-known
-//!   development accounts funded, Alice as the sudo key, and three demo cooperatives
-//!   ([`demo_cooperatives`]), for trying every call from polkadot.js at once.
+//! - `dev` ([`sp_genesis_builder::DEV_RUNTIME_PRESET`]): one validator (Alice, run by the
+//!   Bakery Cooperative), the well-known development accounts funded, Alice as the sudo key, and
+//!   three demo cooperatives ([`demo_cooperatives`]), for trying every call from polkadot.js at
+//!   once. Sessions of [`DEV_SESSION_LENGTH`] blocks (a minute).
 //! - `local` ([`sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET`]): four validators (Alice,
-//!   Bob, Charlie, Dave) on one machine, the development accounts funded, the demo
-//!   cooperatives, no sudo key.
+//!   Bob, Charlie, Dave; see [`local_genesis`] for which cooperative runs which) on one
+//!   machine, the development accounts funded, the demo cooperatives, no sudo key. Sessions of
+//!   [`LOCAL_SESSION_LENGTH`] blocks (30 seconds), so that tests see a change of validators soon.
 //! - `federation` ([`FEDERATION_PRESET`]): the template of a real federation chain. It has no
 //!   sudo key. Its validator keys and founding accounts are placeholders (see
 //!   [`federation_placeholder`]) that the founding cooperatives replace with their own before
 //!   launch; nobody holds the secret keys of the placeholders, so a chain started from the
 //!   template unchanged cannot produce a block. Three founding cooperatives of three placeholder
 //!   members each are active from genesis, so that the federation can vote from block one.
+//!   Sessions of [`FEDERATION_SESSION_LENGTH`] blocks (an hour).
+//!
+//! Validators are given once, as [`GenesisValidator`]s: the account and its operator go to
+//! ValidatorSet's genesis, the account and its keys to Session's (`keys`), and Session's genesis
+//! makes them Aura's and GRANDPA's authorities, which are therefore left empty here (both
+//! pallets refuse to be given authorities twice).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -22,11 +30,12 @@ use sp_core::{crypto::UncheckedFrom, ed25519, sr25519};
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use confoederatio_primitives::Credit;
+use confoederatio_primitives::{CoopId, Credit};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, Cooperatives, CooperativesConfig,
-	GrandpaConfig, MutualCreditConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+	opaque::SessionKeys, AccountId, Balance, BalancesConfig, BlockNumber, Cooperatives,
+	CooperativesConfig, MutualCreditConfig, RuntimeGenesisConfig, SessionConfig, SudoConfig,
+	ValidatorSetConfig, HOURS, MINUTES, UNIT,
 };
 
 /// The name of the federation preset.
@@ -44,6 +53,16 @@ pub const FEDERATION_VALIDATORS: u8 = 4;
 /// How many founding cooperatives the federation template has.
 pub const FOUNDING_COOPERATIVES: u8 = 3;
 
+/// The session length of a federation chain: an hour (600 blocks of 6 seconds).
+pub const FEDERATION_SESSION_LENGTH: BlockNumber = HOURS;
+
+/// The session length of the `dev` chain: a minute (10 blocks).
+pub const DEV_SESSION_LENGTH: BlockNumber = MINUTES;
+
+/// The session length of the `local` chain: 30 seconds (5 blocks, the shortest the runtime
+/// allows), so that a change of validators the federation votes validates within a minute.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = crate::configs::MIN_SESSION_LENGTH;
+
 /// What each genesis cooperative's sovereign account holds: enough for the deposits of the
 /// federation polls it proposes.
 pub const COOPERATIVE_ENDOWMENT: Balance = 1_000 * UNIT;
@@ -56,14 +75,16 @@ pub const DEMO_FEDERATION_LIMIT: Credit = 500 * confoederatio_primitives::CREDIT
 /// A cooperative at genesis: its name and members (the first is its applicant).
 type GenesisCooperative = (Vec<u8>, Vec<AccountId>);
 
-/// A validator's consensus keys: (Aura, GRANDPA).
-type ValidatorKeys = (AuraId, GrandpaId);
+/// A validator at genesis: its account, the cooperative that runs it (its operator), and its
+/// session keys (Aura, GRANDPA).
+pub type GenesisValidator = (AccountId, CoopId, AuraId, GrandpaId);
 
-/// The genesis of a chain with the given validators, funded accounts, optional sudo key and
-/// active cooperatives (whose accounts are funded too; ids are given in order from 0), each with
-/// the given federation limit (none if zero).
+/// The genesis of a chain with the given validators and session length, funded accounts,
+/// optional sudo key and active cooperatives (whose accounts are funded too; ids are given in
+/// order from 0), each with the given federation limit (none if zero).
 fn genesis(
-	validators: Vec<ValidatorKeys>,
+	validators: Vec<GenesisValidator>,
+	session_length: BlockNumber,
 	mut endowed: Vec<(AccountId, Balance)>,
 	sudo: Option<AccountId>,
 	cooperatives: Vec<GenesisCooperative>,
@@ -79,26 +100,29 @@ fn genesis(
 			federation_limits.push((id, federation_limit));
 		}
 	}
+	// Which cooperative runs which validator, for ValidatorSet; the validators' keys, under
+	// their accounts, for Session.
+	let operators: Vec<(AccountId, CoopId)> =
+		validators.iter().map(|(account, operator, _, _)| (account.clone(), *operator)).collect();
+	let keys: Vec<(AccountId, AccountId, SessionKeys)> = validators
+		.into_iter()
+		.map(|(account, _, aura, grandpa)| (account.clone(), account, SessionKeys { aura, grandpa }))
+		.collect();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
 		cooperatives: CooperativesConfig { cooperatives },
 		mutual_credit: MutualCreditConfig { federation_limits },
-		aura: AuraConfig {
-			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: GrandpaConfig {
-			authorities: validators
-				.into_iter()
-				.map(|(_, grandpa)| (grandpa, 1))
-				.collect::<Vec<_>>(),
-		},
+		validator_set: ValidatorSetConfig { validators: operators, session_length },
+		session: SessionConfig { keys },
 		sudo: SudoConfig { key: sudo },
 	})
 }
 
-/// The consensus keys of a well-known development validator.
-fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> ValidatorKeys {
-	(sr.public().into(), ed.public().into())
+/// A well-known development validator, run by cooperative `operator`: its account and Aura
+/// key are the sr25519 development key, its GRANDPA key the ed25519 one of the same name (what
+/// `--alice` and the like put in the node's keystore).
+pub fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring, operator: CoopId) -> GenesisValidator {
+	(sr.to_account_id(), operator, sr.public().into(), ed.public().into())
 }
 
 /// The well-known development accounts (Alice … Ferdie and their stashes), each funded.
@@ -135,10 +159,12 @@ pub fn demo_cooperatives() -> Vec<GenesisCooperative> {
 	]
 }
 
-/// The `dev` preset: Alice validates alone and holds the sudo key.
+/// The `dev` preset: Alice validates alone (run by the Bakery Cooperative) and holds the sudo
+/// key.
 pub fn dev_genesis() -> Value {
 	genesis(
-		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
+		DEV_SESSION_LENGTH,
 		dev_endowed(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		demo_cooperatives(),
@@ -147,14 +173,21 @@ pub fn dev_genesis() -> Value {
 }
 
 /// The `local` preset: Alice, Bob, Charlie and Dave validate; there is no sudo key.
+///
+/// | validator | run by |
+/// |---|---|
+/// | Alice, Bob | 0 Bakery Cooperative |
+/// | Charlie | 2 Repair Cafe |
+/// | Dave | 1 Care Collective |
 pub fn local_genesis() -> Value {
 	genesis(
 		vec![
-			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0),
+			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 0),
+			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 2),
+			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 1),
 		],
+		LOCAL_SESSION_LENGTH,
 		dev_endowed(),
 		None,
 		demo_cooperatives(),
@@ -177,14 +210,18 @@ pub fn federation_placeholder(role: &str, n: u8) -> [u8; 32] {
 }
 
 /// The `federation` preset: the template of a federation chain, with placeholder founders.
+/// Validator `n` (its account is founding account `n`) is run by founding cooperative
+/// `(n - 1) mod 3`: 0, 1, 2, 0.
 pub fn federation_genesis() -> Value {
 	let founders = 1..=FEDERATION_VALIDATORS;
 	let validators = founders
 		.clone()
 		.map(|n| {
+			let account = AccountId::from(federation_placeholder("account", n));
+			let operator = CoopId::from(n.saturating_sub(1).checked_rem(FOUNDING_COOPERATIVES).unwrap_or(0));
 			let aura = sr25519::Public::unchecked_from(federation_placeholder("aura", n));
 			let grandpa = ed25519::Public::unchecked_from(federation_placeholder("grandpa", n));
-			(aura.into(), grandpa.into())
+			(account, operator, aura.into(), grandpa.into())
 		})
 		.collect();
 	let endowed = founders
@@ -200,7 +237,7 @@ pub fn federation_genesis() -> Value {
 			(name, members)
 		})
 		.collect();
-	genesis(validators, endowed, None, cooperatives, 0)
+	genesis(validators, FEDERATION_SESSION_LENGTH, endowed, None, cooperatives, 0)
 }
 
 /// The JSON of the named preset, or `None` if there is no such preset.

@@ -242,11 +242,11 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	/// Block authoring by round-robin slots.
+	/// Block authoring by round-robin slots, by the session's validators.
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 
-	/// Block finality.
+	/// Block finality, voted by the session's validators.
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
 
@@ -267,6 +267,22 @@ mod runtime {
 	/// batch (a cooperative's decision stays that cooperative's).
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	// Genesis builds and hooks run in the order of the pallet indices: Balances (4) before
+	// ValidatorSet (8) before Session (9), so that a validator's account exists when Session's
+	// genesis registers its keys, and Session's genesis asks ValidatorSet for the first
+	// validators. Aura (2) and GRANDPA (3) are given no authorities of their own: Session's
+	// genesis gives them the validators' keys, and each new session changes them.
+
+	/// The federation's validators, each run by a cooperative: the federation admits and removes
+	/// them by vote; the session follows.
+	#[runtime::pallet_index(8)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Sessions: each validator's keys (`set_keys`), and at each new session the validators
+	/// ValidatorSet gives, which Aura and GRANDPA follow.
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
 
 	/// Cooperatives, their members, the federation, and the collective origins.
 	#[runtime::pallet_index(10)]

@@ -78,7 +78,13 @@ async function loadValidators (api: ApiPromise) {
   if (hasValidatorSet) {
     const q: any = (api.query as any).validatorSet;
     const fn = q.validators ?? q.approvedValidators ?? Object.values(q)[0];
-    try { list = ((await fn()) as any).map((v: any) => v.toString()); source = 'validatorSet'; } catch { /* below */ }
+    try {
+      const value: any = await fn();
+      // ValidatorSet keeps a map from validator to the cooperative that runs it.
+      const validators: any[] = value instanceof Map ? [...value.keys()] : value;
+      list = validators.map((v: any) => v.toString());
+      source = 'validatorSet';
+    } catch { /* below */ }
   }
   if (list.length === 0 && api.query.session?.validators) {
     list = ((await api.query.session.validators()) as any).map((v: any) => v.toString());

@@ -1,11 +1,13 @@
-//! Block authoring (Aura), finality (GRANDPA) and time.
+//! Block authoring (Aura), finality (GRANDPA) and time. Their authorities are not configured
+//! here: they are the keys of each session's validators (see `validators.rs`).
 
 use frame_support::traits::{ConstBool, ConstU32, ConstU64};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 use crate::{Aura, Runtime, RuntimeEvent, SLOT_DURATION};
 
-/// At most this many validators.
+/// At most this many validators (Aura and GRANDPA authorities, and ValidatorSet's
+/// `MaxValidators`).
 pub type MaxAuthorities = ConstU32<32>;
 
 impl pallet_aura::Config for Runtime {
@@ -21,6 +23,8 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
+	// Which session each GRANDPA set belongs to matters only for equivocation proofs, which
+	// this chain does not take (below): keep the minimum.
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	// No equivocation reporting yet: there is no stake to slash, and validators are admitted by
 	// the federation, which removes a misbehaving one by vote.

@@ -9,6 +9,7 @@ mod monetary;
 mod quota;
 mod redemption;
 mod system;
+mod validators;
 
 pub use consensus::*;
 pub use credit::*;
@@ -17,3 +18,4 @@ pub use governance::*;
 pub use monetary::*;
 pub use quota::*;
 pub use system::*;
+pub use validators::*;

@@ -4,7 +4,8 @@
 //! - [`credit`]: mutual credit, members joining and leaving;
 //! - [`holistic`]: holistic vote weights, the cap, credit locked by a vote;
 //! - [`redemption`]: earned credit redeemed for CONF;
-//! - [`exchange`]: trading in a band, standing orders through the reserve.
+//! - [`exchange`]: trading in a band, standing orders through the reserve;
+//! - [`validators`]: the federation's validators, the session, Aura and GRANDPA following it.
 //!
 //! The helpers here are shared by all of them.
 
@@ -58,6 +59,7 @@ mod holistic;
 mod presets;
 mod quota;
 mod redemption;
+mod validators;
 
 /// The last poll opened.
 fn last_poll() -> PollId {
@@ -120,4 +122,5 @@ fn check_invariants() {
 	Redemption::do_try_state().unwrap();
 	Dex::do_try_state().unwrap();
 	crate::MemberQuota::do_try_state().unwrap();
+	crate::ValidatorSet::do_try_state().unwrap();
 }

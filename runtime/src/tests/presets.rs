@@ -13,19 +13,46 @@ fn every_preset_is_listed_and_builds() {
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }
 
+/// Validators are given once: ValidatorSet's set (with operators) and Session's genesis keys
+/// name the same accounts, each key registered under its own account; Aura's and GRANDPA's own
+/// genesis authorities are empty (Session's genesis sets them, and both refuse a second time).
+fn assert_validators_given_once(config: &RuntimeGenesisConfig, count: usize) {
+	assert!(config.aura.authorities.is_empty());
+	assert!(config.grandpa.authorities.is_empty());
+	assert_eq!(config.session.keys.len(), count);
+	assert!(config.session.non_authority_keys.is_empty());
+	let mut set: Vec<_> = config.validator_set.validators.iter().map(|(who, _)| who).collect();
+	let mut keyed: Vec<_> = config.session.keys.iter().map(|(who, _, _)| who).collect();
+	set.sort();
+	keyed.sort();
+	assert_eq!(set, keyed);
+	for (account, validator, _) in &config.session.keys {
+		assert_eq!(account, validator);
+	}
+}
+
 #[test]
 fn dev_has_one_validator_and_a_sudo_key() {
 	let config = genesis_of(DEV_RUNTIME_PRESET);
-	assert_eq!(config.aura.authorities.len(), 1);
-	assert_eq!(config.grandpa.authorities.len(), 1);
-	assert_eq!(config.sudo.key, Some(Sr25519Keyring::Alice.to_account_id()));
+	assert_validators_given_once(&config, 1);
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	assert_eq!(config.validator_set.validators, vec![(alice.clone(), 0)]);
+	let aura: sp_consensus_aura::sr25519::AuthorityId = Sr25519Keyring::Alice.public().into();
+	let grandpa: sp_consensus_grandpa::AuthorityId =
+		sp_keyring::Ed25519Keyring::Alice.public().into();
+	assert_eq!(config.session.keys[0].2.aura, aura);
+	assert_eq!(config.session.keys[0].2.grandpa, grandpa);
+	assert_eq!(config.validator_set.session_length, genesis_config_presets::DEV_SESSION_LENGTH);
+	assert_eq!(config.sudo.key, Some(alice));
 }
 
 #[test]
 fn local_has_four_validators_and_no_sudo() {
 	let config = genesis_of(LOCAL_TESTNET_RUNTIME_PRESET);
-	assert_eq!(config.aura.authorities.len(), 4);
-	assert_eq!(config.grandpa.authorities.len(), 4);
+	assert_validators_given_once(&config, 4);
+	// Sessions of a minute at most, so that tests see a change of validators soon.
+	assert!(config.validator_set.session_length <= crate::MINUTES);
+	assert_eq!(config.validator_set.session_length, genesis_config_presets::LOCAL_SESSION_LENGTH);
 	assert_eq!(config.sudo.key, None);
 }
 
@@ -33,8 +60,13 @@ fn local_has_four_validators_and_no_sudo() {
 fn federation_has_no_sudo_and_placeholder_founders() {
 	let config = genesis_of(FEDERATION_PRESET);
 	assert_eq!(config.sudo.key, None);
-	assert_eq!(config.aura.authorities.len(), usize::from(FEDERATION_VALIDATORS));
-	assert_eq!(config.grandpa.authorities.len(), usize::from(FEDERATION_VALIDATORS));
+	assert_validators_given_once(&config, usize::from(FEDERATION_VALIDATORS));
+	// An hour per session.
+	assert_eq!(config.validator_set.session_length, crate::HOURS);
+	// Each validator is run by a founding cooperative.
+	for (_, operator) in &config.validator_set.validators {
+		assert!(*operator < u32::from(genesis_config_presets::FOUNDING_COOPERATIVES));
+	}
 	// The founders' accounts, the founding cooperatives' accounts and the federation's account
 	// (the existential deposit, so that the exchange's fees can reach it).
 	assert_eq!(
@@ -54,8 +86,9 @@ fn federation_has_no_sudo_and_placeholder_founders() {
 	}
 	let dev_aura: Vec<sp_consensus_aura::sr25519::AuthorityId> =
 		Sr25519Keyring::iter().map(|k| k.public().into()).collect();
-	for aura in &config.aura.authorities {
-		assert!(!dev_aura.contains(aura));
+	for (account, _, keys) in &config.session.keys {
+		assert!(!dev_aura.contains(&keys.aura));
+		assert!(!dev_accounts.contains(account));
 	}
 }
 
