@@ -386,13 +386,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Plans session `session`: the validators with keys if there are enough of them
-	/// ([`Pallet::enough_validators`]), else `None`, and pallet-session keeps the current
-	/// validators (those of them with keys: pallet-session drops the others). Records what the
-	/// next session gets in [`NextSet`] (and at genesis in [`CurrentSet`] too).
+	/// ([`Pallet::enough_validators`]) and they differ from the current ones, else `None`, and
+	/// pallet-session keeps the current validators (those of them with keys: pallet-session drops
+	/// the others). Records what the next session gets in [`NextSet`] (and at genesis in
+	/// [`CurrentSet`] too).
+	///
+	/// An unchanged set is not planned again: pallet-session would call it a change, and GRANDPA
+	/// would start a new authority set every session (a session whose validators rotated their
+	/// keys is still a change: pallet-session sees new keys by itself).
 	pub fn plan_session(session: SessionIndex, genesis: bool) -> Option<Vec<T::AccountId>> {
 		let ready = Self::ready();
 		let (next, planned) = if Self::enough_validators(ready.len(), genesis) {
-			(ready.clone(), Some(ready.into_inner()))
+			let unchanged = !genesis && ready == CurrentSet::<T>::get();
+			(ready.clone(), (!unchanged).then(|| ready.into_inner()))
 		} else {
 			let kept: Vec<_> =
 				CurrentSet::<T>::get().into_iter().filter(|who| Self::has_keys(who)).collect();

@@ -151,10 +151,13 @@ fn every_preset_starts_with_its_validators_in_the_session_and_in_consensus() {
 fn dev_keeps_its_one_validator_session_after_session() {
 	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
+		let set_id = Grandpa::current_set_id();
 		run_to_session(3);
 		assert_eq!(System::block_number(), 3 * DEV_SESSION_LENGTH);
 		assert_eq!(Session::validators(), vec![alice.clone()]);
 		assert_consensus_follows_the_session();
+		// Sessions with the same validators and keys start no new GRANDPA set.
+		assert_eq!(Grandpa::current_set_id(), set_id);
 		// Its only validator cannot be removed.
 		let federation: RuntimeOrigin = CollectiveOrigin::Federation.into();
 		assert_noop!(

@@ -202,3 +202,37 @@ fn the_runtime_api_says_whose_node_each_validator_is() {
 		);
 	});
 }
+
+/// How many times pallet-session queued a new set (its `NewQueued` event).
+fn times_queued() -> usize {
+	System::events()
+		.iter()
+		.filter(|record| {
+			matches!(record.event, RuntimeEvent::Session(pallet_session::Event::NewQueued))
+		})
+		.count()
+}
+
+#[test]
+fn an_unchanged_set_is_not_queued_again() {
+	build_and_execute(|| {
+		// Sessions go by with the same validators: nothing new is queued (GRANDPA would start a
+		// new authority set for each).
+		run_to_session(4);
+		assert_eq!(times_queued(), 0);
+		// A change is queued once, when the session after it is planned, and then not again.
+		assert_ok!(ValidatorSet::add_validator(federation_origin(), 5, 1));
+		register_keys(5);
+		run_to_session(5);
+		assert_eq!(times_queued(), 1);
+		assert_eq!(queued_validators(), vec![1, 2, 3, 4, 5]);
+		run_to_session(8);
+		assert_eq!(times_queued(), 1);
+		assert_eq!(session_validators(), vec![1, 2, 3, 4, 5]);
+		// So is a removal.
+		assert_ok!(ValidatorSet::remove_validator(federation_origin(), 1));
+		run_to_session(10);
+		assert_eq!(times_queued(), 2);
+		assert_eq!(session_validators(), vec![2, 3, 4, 5]);
+	});
+}
