@@ -20,8 +20,12 @@ declare -A pallets=(
 	[pallet_member_quota]=pallets/member-quota
 	[pallet_validator_set]=pallets/validator-set
 )
+# The runtime's weights of pallets and extensions from polkadot-sdk, measured here like ours:
+# every signed transaction's extensions (frame_system's and the fee payment) and the token
+# transfer, written to runtime/src/weights/ with the CLI's own template.
+runtime_weights=(frame_system_extensions pallet_transaction_payment pallet_balances)
 selected=("$@")
-[ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}")
+[ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}" "${runtime_weights[@]}")
 
 log "building the node with runtime-benchmarks"
 # frame-benchmarking-cli builds a test runtime of its own from crates.io; the workspace hint would
@@ -32,11 +36,18 @@ bench="$CARGO_TARGET_DIR/release/confoederatio-benchmarks"
 cp "$CARGO_TARGET_DIR/release/confoederatio" "$bench"
 
 for pallet in "${selected[@]}"; do
-	dir="${pallets[$pallet]:?unknown pallet $pallet}"
+	if [ -n "${pallets[$pallet]:-}" ]; then
+		output=(--template "$ROOT/scripts/templates/pallet-weights.hbs"
+			--output "$ROOT/${pallets[$pallet]}/src/weights.rs")
+	elif [[ " ${runtime_weights[*]} " == *" $pallet "* ]]; then
+		output=(--output "$ROOT/runtime/src/weights/$pallet.rs")
+	else
+		echo "unknown pallet $pallet" >&2
+		exit 1
+	fi
 	log "benchmarking $pallet"
 	"$bench" benchmark pallet --chain dev --pallet "$pallet" --extrinsic '*' \
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled \
-		--heap-pages 4096 --template "$ROOT/scripts/templates/pallet-weights.hbs" \
-		--header "$ROOT/scripts/templates/header.txt" --output "$ROOT/$dir/src/weights.rs"
+		--heap-pages 4096 --header "$ROOT/scripts/templates/header.txt" "${output[@]}"
 done
 log "the default build's binary is rebuilt next time scripts/test.sh or run-dev.sh runs"

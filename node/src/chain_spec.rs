@@ -1,8 +1,10 @@
-//! Chain specifications: `dev`, `local` and `federation` come from the runtime's genesis presets;
+//! Chain specifications: `dev`, `local`, `federation` and `scale` come from the runtime's genesis
+//! presets;
 //! anything else is read as a chain spec file (for example `chain-specs/local.json`).
 
 use confoederatio_runtime::{
-	genesis_config_presets::FEDERATION_PRESET, SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL,
+	genesis_config_presets::{FEDERATION_PRESET, SCALE_PRESET},
+	SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL,
 	WASM_BINARY,
 };
 use sc_service::ChainType;
@@ -64,12 +66,18 @@ pub fn federation() -> Result<ChainSpec, String> {
 	from_preset("Confoederatio", "confoederatio", ChainType::Live, FEDERATION_PRESET)
 }
 
+/// The development chain with 100,000 more members: for measuring the node at scale.
+pub fn scale() -> Result<ChainSpec, String> {
+	from_preset("Confoederatio Scale", "confoederatio_scale", ChainType::Development, SCALE_PRESET)
+}
+
 /// The chain spec that `--chain <id>` names.
 pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"" | "dev" | "development" => Box::new(development()?),
 		"local" | "local_testnet" => Box::new(local_testnet()?),
 		"federation" => Box::new(federation()?),
+		"scale" => Box::new(scale()?),
 		path => Box::new(ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
 	})
 }

@@ -109,8 +109,22 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				_ => Err("Only `benchmark pallet` and `benchmark machine` are supported; \
-					for the others use frame-omni-bencher."
+				// The database's read and write costs, measured over the chain's state (run it on
+				// a database with the state the chain will have, not on an empty genesis).
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				},
+				// The cost of an empty block and of the smallest extrinsic (a remark).
+				BenchmarkCmd::Overhead(cmd) => cmd
+					.run_with_default_builder_and_spec::<confoederatio_runtime::opaque::Block, ()>(
+						Some(config.chain_spec),
+					),
+				_ => Err("Only `benchmark pallet`, `storage`, `overhead` and `machine` are \
+					supported; for the others use frame-omni-bencher."
 					.into()),
 			})
 		},

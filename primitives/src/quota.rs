@@ -13,12 +13,23 @@ pub trait MemberActs<AccountId, Call> {
 	/// its credit, leaving. `None` for any other call. Whether `who` is a member is not checked
 	/// here.
 	fn cooperative_of(who: &AccountId, call: &Call) -> Option<CoopId>;
+
+	/// Whether `call` is of a kind that may be a member's act, decided from the call alone
+	/// (no storage): if not, [`MemberActs::cooperative_of`] is `None` for any signer, and the fee
+	/// extension does not charge the check of a free transaction. `true` unless told otherwise.
+	fn may_be_free(_call: &Call) -> bool {
+		true
+	}
 }
 
 /// No call is a member's act: nothing is free.
 impl<AccountId, Call> MemberActs<AccountId, Call> for () {
 	fn cooperative_of(_: &AccountId, _: &Call) -> Option<CoopId> {
 		None
+	}
+
+	fn may_be_free(_: &Call) -> bool {
+		false
 	}
 }
 

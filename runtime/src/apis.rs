@@ -217,8 +217,9 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use baseline::Pallet as BaselineBench;
-			use crate::{Balances, Sudo, Timestamp, Utility, ValidatorSet};
+			use crate::{Balances, Sudo, Timestamp, TransactionPayment, Utility, ValidatorSet};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -233,11 +234,14 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::{baseline, BenchmarkBatch};
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use baseline::Pallet as BaselineBench;
 			use frame_support::traits::WhitelistedStorageKeys;
-			use crate::{Balances, Sudo, Timestamp, Utility, ValidatorSet};
+			use crate::{Balances, Sudo, Timestamp, TransactionPayment, Utility, ValidatorSet};
 
 			impl frame_system_benchmarking::Config for Runtime {}
+			// Fees are burned: no block author to set up.
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 			impl baseline::Config for Runtime {}
 
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();

@@ -15,6 +15,8 @@
 //!   template unchanged cannot produce a block. Three founding cooperatives of three placeholder
 //!   members each are active from genesis, so that the federation can vote from block one.
 //!   Sessions of [`FEDERATION_SESSION_LENGTH`] blocks (an hour).
+//! - `scale` ([`SCALE_PRESET`]): the `dev` chain with 100,000 more members in 100 more
+//!   cooperatives ([`scale_genesis`]), for measuring the node at the size of a large federation.
 //!
 //! Validators are given once, as [`GenesisValidator`]s: the account and its operator go to
 //! ValidatorSet's genesis, the account and its keys to Session's (`keys`), and Session's genesis
@@ -240,12 +242,51 @@ pub fn federation_genesis() -> Value {
 	genesis(validators, FEDERATION_SESSION_LENGTH, endowed, None, cooperatives, 0)
 }
 
+/// The name of the scale preset.
+pub const SCALE_PRESET: &str = "scale";
+
+/// How many cooperatives the scale preset adds to the `dev` chain's, each with
+/// [`SCALE_MEMBERS_PER_COOPERATIVE`] members: 100,000 members and credit accounts in all.
+pub const SCALE_COOPERATIVES: u32 = 100;
+
+/// How many members each of the scale preset's cooperatives has (the runtime's most).
+pub const SCALE_MEMBERS_PER_COOPERATIVE: u32 = crate::configs::MAX_MEMBERS;
+
+/// Member `m` of the scale preset's cooperative `c`: a placeholder account (the BLAKE2-256 hash
+/// of `confoederatio/scale/<c>/<m>`, whose secret key nobody knows).
+pub fn scale_member(c: u32, m: u32) -> AccountId {
+	let label = alloc::format!("confoederatio/scale/{c}/{m}");
+	AccountId::from(sp_io::hashing::blake2_256(label.as_bytes()))
+}
+
+/// The `scale` preset: the `dev` chain with [`SCALE_COOPERATIVES`] more cooperatives of
+/// [`SCALE_MEMBERS_PER_COOPERATIVE`] members each, every member with its credit account and its
+/// free transactions: the state a large federation keeps, for measuring the node's memory,
+/// database and block import on it (README, "Throughput").
+pub fn scale_genesis() -> Value {
+	let mut cooperatives = demo_cooperatives();
+	cooperatives.extend((0..SCALE_COOPERATIVES).map(|c| {
+		let name = alloc::format!("Scale Cooperative {c}").into_bytes();
+		let members = (0..SCALE_MEMBERS_PER_COOPERATIVE).map(|m| scale_member(c, m)).collect();
+		(name, members)
+	}));
+	genesis(
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
+		DEV_SESSION_LENGTH,
+		dev_endowed(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		cooperatives,
+		DEMO_FEDERATION_LIMIT,
+	)
+}
+
 /// The JSON of the named preset, or `None` if there is no such preset.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => dev_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_genesis(),
 		FEDERATION_PRESET => federation_genesis(),
+		SCALE_PRESET => scale_genesis(),
 		_ => return None,
 	};
 	serde_json::to_vec(&patch).ok()
@@ -257,5 +298,6 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 		PresetId::from(FEDERATION_PRESET),
+		PresetId::from(SCALE_PRESET),
 	]
 }

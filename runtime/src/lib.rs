@@ -27,6 +27,7 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod migrations;
+pub mod weights;
 #[cfg(test)]
 mod tests;
 

@@ -15,7 +15,7 @@
 
 use crate::{Config, Event, Pallet, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use confoederatio_primitives::CoopId;
+use confoederatio_primitives::{CoopId, MemberActs};
 use frame_support::{
 	dispatch::{DispatchInfo, PostDispatchInfo},
 	pallet_prelude::{Get, TransactionSource, Weight},
@@ -131,12 +131,17 @@ where
 	type Val = Val<T>;
 	type Pre = Pre<T>;
 
-	/// The wrapped extension's weight, the check and count of a free transaction, and the one
-	/// read the runtime may make to tell what the call is (the poll voted in, the order
-	/// cancelled).
+	/// The wrapped extension's weight; for a call that may be a member's act with no tip, also
+	/// the check and count of a free transaction and the one read the runtime may make to tell
+	/// what the call is (the poll voted in, the order cancelled). A free transaction is refunded
+	/// the wrapped extension's weight after dispatch; any other call (a token transfer, a
+	/// collective's call) is not charged for a check it never makes.
 	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
-		self.0
-			.weight(call)
+		let payment = self.0.weight(call);
+		if !self.tip().is_zero() || !T::MemberActs::may_be_free(call) {
+			return payment;
+		}
+		payment
 			.saturating_add(<T as Config>::WeightInfo::free_transaction())
 			.saturating_add(<T as frame_system::Config>::DbWeight::get().reads(1))
 	}

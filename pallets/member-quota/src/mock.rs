@@ -48,14 +48,26 @@ pub struct MockActs;
 impl MemberActs<u64, RuntimeCall> for MockActs {
 	fn cooperative_of(_: &u64, call: &RuntimeCall) -> Option<CoopId> {
 		match call {
-			RuntimeCall::System(frame_system::Call::remark { remark }) => {
-				remark.first().map(|c| CoopId::from(*c))
-			},
+			// A `remark_with_event` is named too, but `may_be_free` rules it out: a runtime whose
+			// two answers disagree, to test that the pallet never makes it free.
+			RuntimeCall::System(
+				frame_system::Call::remark { remark } |
+				frame_system::Call::remark_with_event { remark },
+			) => remark.first().map(|c| CoopId::from(*c)),
 			RuntimeCall::System(frame_system::Call::set_heap_pages { pages }) => {
 				CoopId::try_from(*pages).ok()
 			},
 			_ => None,
 		}
+	}
+
+	fn may_be_free(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(
+				frame_system::Call::remark { .. } | frame_system::Call::set_heap_pages { .. }
+			)
+		)
 	}
 }
 

@@ -8,7 +8,8 @@ use frame_benchmarking::v2::*;
 /// A set of `count` validators with keys, run by one active cooperative, that validate in the
 /// current and the next session; returns the cooperative.
 fn set_of<T: Config>(count: u32) -> CoopId {
-	let coop = T::BenchmarkHelper::create_active_cooperative(&[]);
+	// A cooperative needs an applicant (the runtime's registry refuses one without members).
+	let coop = T::BenchmarkHelper::create_active_cooperative(&[account("operator", 0, 0)]);
 	let mut validators = ValidatorsOf::<T>::new();
 	for i in 0..count {
 		let who: T::AccountId = account("validator", i, 0);

@@ -68,6 +68,33 @@ impl MemberActs<AccountId, RuntimeCall> for RuntimeMemberActs {
 			_ => None,
 		}
 	}
+
+	/// The kinds of call `cooperative_of` may name a cooperative for (a federation poll's vote
+	/// is among them: which scope a poll has is in storage). Any other call is never free and is
+	/// not charged the check.
+	fn may_be_free(call: &RuntimeCall) -> bool {
+		use RuntimeCall::*;
+		matches!(
+			call,
+			MutualCredit(
+				pallet_mutual_credit::Call::transfer { .. } |
+					pallet_mutual_credit::Call::submit_contribution { .. } |
+					pallet_mutual_credit::Call::transfer_across { .. }
+			) | CareReputation(
+				pallet_care_reputation::Call::attest { .. } |
+					pallet_care_reputation::Call::withdraw { .. }
+			) | Governance(
+				pallet_holistic_voting::Call::propose { scope: ProposalScope::Cooperative(_), .. } |
+					pallet_holistic_voting::Call::vote { .. } |
+					pallet_holistic_voting::Call::close { .. }
+			) | Redemption(
+				pallet_redemption::Call::redeem { .. } | pallet_redemption::Call::cancel { .. }
+			) | Dex(
+				pallet_federated_dex::Call::place_order { .. } |
+					pallet_federated_dex::Call::cancel_order { .. }
+			) | Cooperatives(pallet_cooperatives::Call::leave { .. })
+		)
+	}
 }
 
 /// Whether `uxt` is a member's free transaction now, as the fee extension would find it: signed

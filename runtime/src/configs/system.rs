@@ -54,6 +54,9 @@ impl frame_system::Config for Runtime {
 	type BlockHashCount = BlockHashCount;
 	/// The node stores its state in ParityDB (no RocksDB is compiled in).
 	type DbWeight = ParityDbWeight;
+	/// The transaction extensions' weights, measured in this runtime (frame_system's defaults
+	/// are priced for RocksDB and another machine).
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

@@ -5,7 +5,7 @@ use super::*;
 #[test]
 fn every_preset_is_listed_and_builds() {
 	let names = genesis_config_presets::preset_names();
-	assert_eq!(names.len(), 3);
+	assert_eq!(names.len(), 4);
 	for name in names {
 		let name = core::str::from_utf8(name.as_ref()).expect("utf8").to_owned();
 		genesis_of(&name).build_storage().expect("each preset builds a genesis state");
@@ -29,6 +29,28 @@ fn assert_validators_given_once(config: &RuntimeGenesisConfig, count: usize) {
 	for (account, validator, _) in &config.session.keys {
 		assert_eq!(account, validator);
 	}
+}
+
+#[test]
+fn scale_has_a_hundred_thousand_more_members_each_with_a_credit_account() {
+	use genesis_config_presets::{scale_member, SCALE_COOPERATIVES, SCALE_PRESET};
+	sp_io::TestExternalities::new(genesis_of(SCALE_PRESET).build_storage().expect("builds"))
+		.execute_with(|| {
+			// The three demo cooperatives, then the scale preset's.
+			assert_eq!(pallet_cooperatives::Registry::<Runtime>::iter().count(), 3 + 100);
+			assert_eq!(SCALE_COOPERATIVES, 100);
+			let members = pallet_cooperatives::Members::<Runtime>::iter().count();
+			assert_eq!(members, 9 + 100_000);
+			assert_eq!(pallet_mutual_credit::Accounts::<Runtime>::iter().count(), members);
+			let last = scale_member(99, 999);
+			assert!(pallet_cooperatives::Members::<Runtime>::contains_key(3 + 99, &last));
+			assert!(pallet_mutual_credit::Accounts::<Runtime>::contains_key(3 + 99, &last));
+			// Members act without CONF: each may use its free transactions.
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			let left = |coop, who| crate::MemberQuota::quota_info(coop, who).left;
+			assert!(left(3 + 99, &last) > 0);
+			assert_eq!(left(3 + 99, &last), left(0, &alice));
+		});
 }
 
 #[test]
