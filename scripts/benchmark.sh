@@ -2,8 +2,11 @@
 # Regenerates the weights.rs of our pallets by running their frame-benchmarking v2 benchmarks in
 # the real runtime (wasm, compiled execution) on this machine.
 #
-#   ./scripts/benchmark.sh                    every pallet
+#   ./scripts/benchmark.sh                    every pallet, the database and the base weights
 #   ./scripts/benchmark.sh pallet_cooperatives one pallet
+#   ./scripts/benchmark.sh storage overhead    the database's read and write (over the `scale`
+#                                             chain's 100,000 members), the empty block and the
+#                                             smallest extrinsic: runtime/src/weights/
 #
 # Builds the node with `runtime-benchmarks` (kept out of the default build) and keeps that binary
 # as `$CARGO_TARGET_DIR/release/confoederatio-benchmarks`.
@@ -25,7 +28,7 @@ declare -A pallets=(
 # transfer, written to runtime/src/weights/ with the CLI's own template.
 runtime_weights=(frame_system_extensions pallet_transaction_payment pallet_balances)
 selected=("$@")
-[ ${#selected[@]} -eq 0 ] && selected=("${!pallets[@]}" "${runtime_weights[@]}")
+[ ${#selected[@]} -eq 0 ] && selected=(storage overhead "${!pallets[@]}" "${runtime_weights[@]}")
 
 log "building the node with runtime-benchmarks"
 # frame-benchmarking-cli builds a test runtime of its own from crates.io; the workspace hint would
@@ -36,7 +39,20 @@ bench="$CARGO_TARGET_DIR/release/confoederatio-benchmarks"
 cp "$CARGO_TARGET_DIR/release/confoederatio" "$bench"
 
 for pallet in "${selected[@]}"; do
-	if [ -n "${pallets[$pallet]:-}" ]; then
+	if [ "$pallet" = storage ]; then
+		log "benchmarking the database (a read and a write of ParityDB) over the scale chain"
+		db=$(mktemp -d)
+		"$bench" benchmark storage --chain scale --base-path "$db" --state-version 1 \
+			--database paritydb --header "$ROOT/scripts/templates/header.txt" \
+			--weight-path "$ROOT/runtime/src/weights/"
+		rm -rf "$db"
+		continue
+	elif [ "$pallet" = overhead ]; then
+		log "benchmarking the empty block and the smallest extrinsic"
+		"$bench" benchmark overhead --chain dev --wasm-execution compiled \
+			--header "$ROOT/scripts/templates/header.txt" --weight-path "$ROOT/runtime/src/weights/"
+		continue
+	elif [ -n "${pallets[$pallet]:-}" ]; then
 		output=(--template "$ROOT/scripts/templates/pallet-weights.hbs"
 			--output "$ROOT/${pallets[$pallet]}/src/weights.rs")
 	elif [[ " ${runtime_weights[*]} " == *" $pallet "* ]]; then

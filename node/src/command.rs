@@ -120,9 +120,10 @@ pub fn run() -> sc_cli::Result<()> {
 				},
 				// The cost of an empty block and of the smallest extrinsic (a remark).
 				BenchmarkCmd::Overhead(cmd) => cmd
-					.run_with_default_builder_and_spec::<confoederatio_runtime::opaque::Block, ()>(
-						Some(config.chain_spec),
-					),
+					.run_with_default_builder_and_spec::<
+						confoederatio_runtime::opaque::Block,
+						frame_benchmarking::benchmarking::HostFunctions,
+					>(Some(config.chain_spec)),
 				_ => Err("Only `benchmark pallet`, `storage`, `overhead` and `machine` are \
 					supported; for the others use frame-omni-bencher."
 					.into()),

@@ -14,11 +14,14 @@ pub trait MemberActs<AccountId, Call> {
 	/// here.
 	fn cooperative_of(who: &AccountId, call: &Call) -> Option<CoopId>;
 
-	/// Whether `call` is of a kind that may be a member's act, decided from the call alone
-	/// (no storage): if not, [`MemberActs::cooperative_of`] is `None` for any signer, and the fee
-	/// extension does not charge the check of a free transaction. `true` unless told otherwise.
-	fn may_be_free(_call: &Call) -> bool {
-		true
+	/// Whether `call` is of a kind that may be a member's act, decided from the call alone (no
+	/// storage), and what telling its cooperative costs: `Some(reads)` if it may be, where
+	/// `reads` is how many storage items [`MemberActs::cooperative_of`] reads for it (the poll
+	/// voted in, the order cancelled; none when the call names its cooperative); `None` if it
+	/// never is, for any signer: the fee extension then charges no check of a free transaction,
+	/// and the call is never free. `Some(1)` unless told otherwise.
+	fn reads_to_tell(_call: &Call) -> Option<u64> {
+		Some(1)
 	}
 }
 
@@ -28,8 +31,8 @@ impl<AccountId, Call> MemberActs<AccountId, Call> for () {
 		None
 	}
 
-	fn may_be_free(_: &Call) -> bool {
-		false
+	fn reads_to_tell(_: &Call) -> Option<u64> {
+		None
 	}
 }
 

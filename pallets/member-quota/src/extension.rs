@@ -132,18 +132,19 @@ where
 	type Pre = Pre<T>;
 
 	/// The wrapped extension's weight; for a call that may be a member's act with no tip, also
-	/// the check and count of a free transaction and the one read the runtime may make to tell
-	/// what the call is (the poll voted in, the order cancelled). A free transaction is refunded
-	/// the wrapped extension's weight after dispatch; any other call (a token transfer, a
-	/// collective's call) is not charged for a check it never makes.
+	/// the check and count of a free transaction and the reads the runtime makes to tell the
+	/// call's cooperative (the poll voted in, the order cancelled: [`MemberActs::reads_to_tell`]).
+	/// A free transaction is refunded the wrapped extension's weight after dispatch; any other
+	/// call (a token transfer, a collective's call) is not charged for a check it never makes.
 	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		let payment = self.0.weight(call);
-		if !self.tip().is_zero() || !T::MemberActs::may_be_free(call) {
+		let Some(reads) = T::MemberActs::reads_to_tell(call).filter(|_| self.tip().is_zero())
+		else {
 			return payment;
-		}
+		};
 		payment
 			.saturating_add(<T as Config>::WeightInfo::free_transaction())
-			.saturating_add(<T as frame_system::Config>::DbWeight::get().reads(1))
+			.saturating_add(<T as frame_system::Config>::DbWeight::get().reads(reads))
 	}
 
 	fn validate(

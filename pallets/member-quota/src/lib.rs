@@ -396,13 +396,11 @@ impl<T: Config> Pallet<T> {
 	/// The cooperative whose quota makes `call`, signed by `who`, free now: `call` is `who`'s
 	/// own act there, `who` is a member, and it has free transactions left. `None`: it pays.
 	///
-	/// A call that [`MemberActs::may_be_free`] rules out is never free, whatever
+	/// A call that [`MemberActs::reads_to_tell`] rules out is never free, whatever
 	/// `cooperative_of` says: the fee extension does not charge its check for such a call, so
 	/// it must never make it.
 	pub fn free_in(who: &T::AccountId, call: &<T as frame_system::Config>::RuntimeCall) -> Option<CoopId> {
-		if !T::MemberActs::may_be_free(call) {
-			return None;
-		}
+		T::MemberActs::reads_to_tell(call)?;
 		T::MemberActs::cooperative_of(who, call).filter(|coop| Self::left(*coop, who) > 0)
 	}
 

@@ -48,7 +48,7 @@ pub struct MockActs;
 impl MemberActs<u64, RuntimeCall> for MockActs {
 	fn cooperative_of(_: &u64, call: &RuntimeCall) -> Option<CoopId> {
 		match call {
-			// A `remark_with_event` is named too, but `may_be_free` rules it out: a runtime whose
+			// A `remark_with_event` is named too, but `reads_to_tell` rules it out: a runtime whose
 			// two answers disagree, to test that the pallet never makes it free.
 			RuntimeCall::System(
 				frame_system::Call::remark { remark } |
@@ -61,13 +61,13 @@ impl MemberActs<u64, RuntimeCall> for MockActs {
 		}
 	}
 
-	fn may_be_free(call: &RuntimeCall) -> bool {
-		matches!(
-			call,
+	fn reads_to_tell(call: &RuntimeCall) -> Option<u64> {
+		match call {
 			RuntimeCall::System(
-				frame_system::Call::remark { .. } | frame_system::Call::set_heap_pages { .. }
-			)
-		)
+				frame_system::Call::remark { .. } | frame_system::Call::set_heap_pages { .. },
+			) => Some(0),
+			_ => None,
+		}
 	}
 }
 

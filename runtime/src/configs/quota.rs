@@ -70,30 +70,35 @@ impl MemberActs<AccountId, RuntimeCall> for RuntimeMemberActs {
 	}
 
 	/// The kinds of call `cooperative_of` may name a cooperative for (a federation poll's vote
-	/// is among them: which scope a poll has is in storage). Any other call is never free and is
-	/// not charged the check.
-	fn may_be_free(call: &RuntimeCall) -> bool {
+	/// is among them: which scope a poll has is in storage), and the reads it makes to tell the
+	/// cooperative: one for a call that names a record (a care record, a poll, an order), none
+	/// for one that names its cooperative. Any other call is never free and is not charged the
+	/// check.
+	fn reads_to_tell(call: &RuntimeCall) -> Option<u64> {
 		use RuntimeCall::*;
-		matches!(
-			call,
+		match call {
 			MutualCredit(
 				pallet_mutual_credit::Call::transfer { .. } |
-					pallet_mutual_credit::Call::submit_contribution { .. } |
-					pallet_mutual_credit::Call::transfer_across { .. }
-			) | CareReputation(
-				pallet_care_reputation::Call::attest { .. } |
-					pallet_care_reputation::Call::withdraw { .. }
-			) | Governance(
-				pallet_holistic_voting::Call::propose { scope: ProposalScope::Cooperative(_), .. } |
-					pallet_holistic_voting::Call::vote { .. } |
-					pallet_holistic_voting::Call::close { .. }
-			) | Redemption(
-				pallet_redemption::Call::redeem { .. } | pallet_redemption::Call::cancel { .. }
-			) | Dex(
-				pallet_federated_dex::Call::place_order { .. } |
-					pallet_federated_dex::Call::cancel_order { .. }
-			) | Cooperatives(pallet_cooperatives::Call::leave { .. })
-		)
+				pallet_mutual_credit::Call::submit_contribution { .. } |
+				pallet_mutual_credit::Call::transfer_across { .. },
+			) |
+			CareReputation(pallet_care_reputation::Call::attest { .. }) |
+			Governance(pallet_holistic_voting::Call::propose {
+				scope: ProposalScope::Cooperative(_),
+				..
+			}) |
+			Redemption(
+				pallet_redemption::Call::redeem { .. } | pallet_redemption::Call::cancel { .. },
+			) |
+			Dex(pallet_federated_dex::Call::place_order { .. }) |
+			Cooperatives(pallet_cooperatives::Call::leave { .. }) => Some(0),
+			CareReputation(pallet_care_reputation::Call::withdraw { .. }) |
+			Governance(
+				pallet_holistic_voting::Call::vote { .. } | pallet_holistic_voting::Call::close { .. },
+			) |
+			Dex(pallet_federated_dex::Call::cancel_order { .. }) => Some(1),
+			_ => None,
+		}
 	}
 }
 

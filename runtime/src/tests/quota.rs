@@ -7,7 +7,7 @@ use crate::MemberQuota;
 use confoederatio_primitives::{AssetKind, MemberActs, Price};
 use frame_support::dispatch::GetDispatchInfo;
 use pallet_member_quota::ChargeUnlessFree;
-use sp_runtime::traits::DispatchTransaction;
+use sp_runtime::traits::{DispatchTransaction, TransactionExtension};
 
 fn a_fresh_account() -> AccountId32 {
 	AccountId32::new([42; 32])
@@ -64,6 +64,68 @@ fn a_members_own_acts_are_those_of_its_cooperative() {
 			None
 		);
 		assert_eq!(of(remark), None);
+	});
+}
+
+#[test]
+fn only_a_call_that_may_be_a_members_act_is_charged_the_free_check() {
+	externalities_of(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let remark: RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(alice.clone()),
+			ProposalScope::Cooperative(0),
+			Box::new(remark.clone())
+		));
+		let poll = last_poll();
+		let acts: Vec<(RuntimeCall, u64)> = vec![
+			(pallet_mutual_credit::Call::transfer { coop: 0, to: bob.clone(), amount: 1 }.into(), 0),
+			(
+				pallet_mutual_credit::Call::transfer_across {
+					from_coop: 0,
+					to_coop: 1,
+					to: bob.clone(),
+					amount: 1,
+				}
+				.into(),
+				0,
+			),
+			(
+				pallet_federated_dex::Call::place_order {
+					give: AssetKind::Native,
+					get: AssetKind::Credit(0),
+					amount: 1,
+					price: Price::from_u32(1),
+				}
+				.into(),
+				0,
+			),
+			(pallet_cooperatives::Call::leave { coop: 0 }.into(), 0),
+			(pallet_holistic_voting::Call::vote { poll, aye: true }.into(), 1),
+			(pallet_holistic_voting::Call::close { poll }.into(), 1),
+		];
+		for (call, reads) in acts {
+			assert_eq!(RuntimeMemberActs::cooperative_of(&alice, &call), Some(0));
+			assert_eq!(RuntimeMemberActs::reads_to_tell(&call), Some(reads));
+			let charged = ChargeUnlessFree::<Runtime>::from(0).weight(&call);
+			let payment =
+				pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).weight(&call);
+			assert!(charged.ref_time() > payment.ref_time(), "the free check is charged");
+		}
+		// A token transfer, a reserve's funding, a remark: never free, charged only the payment.
+		for call in [
+			RuntimeCall::from(pallet_balances::Call::transfer_keep_alive { dest: bob.clone().into(), value: 1 }),
+			pallet_redemption::Call::fund { coop: 0, amount: 1 }.into(),
+			remark,
+		] {
+			assert_eq!(RuntimeMemberActs::cooperative_of(&alice, &call), None);
+			assert_eq!(RuntimeMemberActs::reads_to_tell(&call), None);
+			assert_eq!(
+				ChargeUnlessFree::<Runtime>::from(0).weight(&call),
+				pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).weight(&call)
+			);
+		}
 	});
 }
 

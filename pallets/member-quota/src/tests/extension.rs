@@ -172,15 +172,16 @@ fn wallets_see_the_extension_they_know() {
 }
 
 #[test]
-fn only_a_call_that_may_be_free_is_charged_the_free_check() {
+fn only_a_call_that_may_be_a_members_act_is_charged_the_free_check() {
 	build_and_execute(|| {
 		let payment = |call: &RuntimeCall| ChargeTransactionPayment::<Test>::from(0).weight(call);
 		let charged = |call: &RuntimeCall, tip: u64| ChargeUnlessFree::<Test>::from(tip).weight(call);
 		let db: frame_support::weights::RuntimeDbWeight =
 			<<Test as frame_system::Config>::DbWeight as Get<_>>::get();
 		let check: Weight = <<Test as Config>::WeightInfo as crate::WeightInfo>::free_transaction()
-			.saturating_add(db.reads(1));
-		// A member's act: the payment's weight and the check (the payment's is refunded if free).
+			.saturating_add(db.reads(0));
+		// A member's act: the payment's weight and the check (the payment's is refunded if free);
+		// the mock tells a remark's cooperative from the call alone, with no read.
 		assert_eq!(charged(&act(0), 0), payment(&act(0)).saturating_add(check));
 		// A call that can never be a member's act, or any call with a tip, is never free: only
 		// the payment's weight.
@@ -192,10 +193,10 @@ fn only_a_call_that_may_be_free_is_charged_the_free_check() {
 }
 
 #[test]
-fn a_call_ruled_out_by_may_be_free_is_never_free() {
+fn a_call_ruled_out_by_reads_to_tell_is_never_free() {
 	build_and_execute(|| {
 		join(0, 6);
-		// The mock's `cooperative_of` names cooperative 0 for this remark, but its `may_be_free`
+		// The mock's `cooperative_of` names cooperative 0 for this remark, but its `reads_to_tell`
 		// rules it out: the extension did not charge the check, so it is never free.
 		let call = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![0] });
 		assert_eq!(ChargeUnlessFree::<Test>::from(0).weight(&call), ChargeTransactionPayment::<Test>::from(0).weight(&call));

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Storage growth with 100,000 members: measures, side by side, the `dev` chain (the baseline)
+# and the `scale` chain (the dev chain plus 100 cooperatives × 1,000 members, each with a credit
+# account): `build-spec --raw` time and the raw spec's size and keys, a validator's time to
+# write its genesis and to produce block #1, its memory (VmRSS, VmHWM) and database size after
+# BLOCKS blocks, and a full node's time to sync those blocks, its block import time and its
+# memory. Prints one table and writes the same as JSON. See e2e/scale/measure.mjs.
+#
+#   ./scripts/scale.sh                                   dev and scale, 20 blocks
+#   CHAINS=scale BLOCKS=10 ./scripts/scale.sh
+#   CONFOEDERATIO_BIN=/tmp/confoederatio-scale-bin ./scripts/scale.sh
+#
+# Knobs (environment): CHAINS (dev,scale), BLOCKS (20), SCALE_OUT (e2e/scale/results.json),
+# SCALE_LOGS (e2e/scale/logs: each node's log, timestamped), SCALE_TIMEOUT (1200 s, for the
+# whole run, waits for a quiet machine included), LOAD_MAX (1.5), LOAD_WAIT (300 s) and
+# LOAD_BUDGET (480 s): before each timed step, wait at most LOAD_WAIT seconds (LOAD_BUDGET in
+# all) for the 1-minute load average to fall below LOAD_MAX; the table shows the load each step
+# was measured at.
+#
+# It never builds: the node binary ($CONFOEDERATIO_BIN) must be there already. Nodes listen on
+# 127.0.0.1 only, on free ports, with base paths in a temporary directory that is removed at
+# exit; every node is stopped at exit, however the run ends.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+if [ ! -x "$CONFOEDERATIO_BIN" ]; then
+	echo "no node binary at $CONFOEDERATIO_BIN: build it first (./scripts/test.sh or ./scripts/run-dev.sh build it)" >&2
+	exit 1
+fi
+if [ ! -d "$ROOT/e2e/node_modules/@polkadot/api" ]; then
+	echo "e2e/node_modules is missing: run ./scripts/setup.sh (or cd e2e && npm ci) first" >&2
+	exit 1
+fi
+
+export CHAINS="${CHAINS:-dev,scale}"
+export BLOCKS="${BLOCKS:-20}"
+export SCALE_OUT="${SCALE_OUT:-$ROOT/e2e/scale/results.json}"
+export SCALE_TIMEOUT="${SCALE_TIMEOUT:-1200}"
+export SCALE_TMP
+SCALE_TMP="$(mktemp -d -t confoederatio-scale.XXXXXX)"
+
+# measure.mjs stops its nodes itself, on every exit it sees; this is for the one it cannot see
+# (it being killed): each pid it started is in $SCALE_TMP/pids, killed here if still alive.
+cleanup() {
+	trap - INT TERM EXIT
+	if [ -f "$SCALE_TMP/pids" ]; then
+		local bin
+		bin="$(readlink -f "$CONFOEDERATIO_BIN")"
+		while read -r pid; do
+			# Only if that pid is still our node binary (not a pid the system has reused).
+			case "$(readlink "/proc/$pid/exe" 2>/dev/null || true)" in
+				"$bin" | "$bin (deleted)") kill -9 "$pid" 2>/dev/null || true ;;
+			esac
+		done < "$SCALE_TMP/pids"
+	fi
+	rm -rf "$SCALE_TMP"
+}
+trap cleanup INT TERM EXIT
+
+log "storage growth: $CHAINS, $BLOCKS blocks ($("$CONFOEDERATIO_BIN" --version)); load now $(cut -d' ' -f1-3 /proc/loadavg)"
+# A backstop a minute past the run's own timeout: SIGTERM lets measure.mjs stop its nodes.
+timeout --kill-after=30 "$((SCALE_TIMEOUT + 60))" node "$ROOT/e2e/scale/measure.mjs"
