@@ -88,6 +88,35 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A bid that trades with `f` asks of distinct makers, each filled, and is filled itself:
+	/// it does not rest. The rest of the ask book is full of asks at a worse price.
+	#[benchmark]
+	fn place_order_filled(f: Linear<1, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
+		let (coop, market, _) = cooperative::<T>();
+		let price = Price::from_u32(1_000);
+		for i in 0..f {
+			let maker = funded::<T>("maker", i);
+			T::ExchangeHelper::issue(coop, &maker, CREDIT);
+			Pallet::<T>::do_place(maker, market, Side::Ask, price, 10, false)
+				.map_err(|_| BenchmarkError::Stop("ask"))?;
+		}
+		fill_book::<T>(coop, market, Side::Ask, Price::from_u32(2_000), f)?;
+		let taker = funded::<T>("taker", 0);
+		let amount = Amount::from(f).saturating_mul(10_000);
+		let id = NextOrderId::<T>::get();
+
+		#[extrinsic_call]
+		place_order(RawOrigin::Signed(taker), market.quote, market.base, amount, price);
+
+		ensure!(Orders::<T>::get(id).is_none(), BenchmarkError::Stop("the bid rests"));
+		let left = T::MaxOrdersPerSide::get().saturating_sub(f);
+		ensure!(
+			Books::<T>::get((market, Side::Ask)).len() == left as usize,
+			BenchmarkError::Stop("not f asks traded")
+		);
+		Ok(())
+	}
+
 	/// A bid cancelled out of a full book.
 	#[benchmark]
 	fn cancel_order() -> Result<(), BenchmarkError> {

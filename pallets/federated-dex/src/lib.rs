@@ -422,8 +422,13 @@ pub mod pallet {
 			let owner = ensure_signed(origin)?;
 			let (market, side) = Market::of(give, get).ok_or(Error::<T>::SameAsset)?;
 			let placed = Self::do_place(owner, market, side, price, amount, false)?;
-			// The deposit payer's part stays: it was asked before the order could rest.
-			let used = T::WeightInfo::place_order(placed.fills);
+			// Charged for the fills it made, and for resting only if it rests. The deposit
+			// payer's part stays: it was asked before the order could rest.
+			let used = if placed.rests {
+				T::WeightInfo::place_order(placed.fills)
+			} else {
+				T::WeightInfo::place_order_filled(placed.fills)
+			};
 			Ok(Some(used.saturating_add(T::DepositPayer::weight())).into())
 		}
 

@@ -20,6 +20,7 @@ use core::marker::PhantomData;
 /// The weights of `pallet_federated_dex`'s calls.
 pub trait WeightInfo {
 	fn place_order(f: u32, ) -> Weight;
+	fn place_order_filled(f: u32, ) -> Weight;
 	fn cancel_order() -> Weight;
 	fn set_price_band() -> Weight;
 	fn set_standing_orders(f: u32, ) -> Weight;
@@ -37,7 +38,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:18 w:18)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:18 w:18)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Books` (r:2 w:2)
 	/// Proof: `Dex::Books` (`max_values`: None, `max_size`: Some(4829), added: 7304, mode: `MaxEncodedLen`)
 	/// Storage: `Dex::Orders` (r:17 w:18)
@@ -48,13 +49,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn place_order(f: u32, ) -> Weight {
 		//  Measured:  `7441 + f * (585 ±0)`
 		//  Estimated: `15598 + f * (3384 ±0)`
-		// Minimum execution time: 202_321_000 picoseconds.
-		Weight::from_parts(234_265_347, 15598)
-			// Standard Error: 275_688
-			.saturating_add(Weight::from_parts(94_132_454, 0).saturating_mul(f.into()))
+		// Minimum execution time: 200_671_000 picoseconds.
+		Weight::from_parts(235_207_024, 15598)
+			// Standard Error: 328_171
+			.saturating_add(Weight::from_parts(96_143_531, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
+	}
+	/// Storage: `Cooperatives::Registry` (r:1 w:0)
+	/// Proof: `Cooperatives::Registry` (`max_values`: None, `max_size`: Some(167), added: 2642, mode: `MaxEncodedLen`)
+	/// Storage: `Dex::PriceBands` (r:1 w:0)
+	/// Proof: `Dex::PriceBands` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Dex::NextOrderId` (r:1 w:1)
+	/// Proof: `Dex::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:17 w:17)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:17 w:17)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Dex::Books` (r:1 w:1)
+	/// Proof: `Dex::Books` (`max_values`: None, `max_size`: Some(4829), added: 7304, mode: `MaxEncodedLen`)
+	/// Storage: `Dex::Orders` (r:16 w:17)
+	/// Proof: `Dex::Orders` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `MutualCredit::Accounts` (r:18 w:18)
+	/// Proof: `MutualCredit::Accounts` (`max_values`: None, `max_size`: Some(909), added: 3384, mode: `MaxEncodedLen`)
+	/// The range of component `f` is `[1, 16]`.
+	fn place_order_filled(f: u32, ) -> Weight {
+		//  Measured:  `7025 + f * (540 ±0)`
+		//  Estimated: `8294 + f * (3384 ±0)`
+		// Minimum execution time: 203_457_000 picoseconds.
+		Weight::from_parts(123_558_261, 8294)
+			// Standard Error: 232_452
+			.saturating_add(Weight::from_parts(91_609_383, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
@@ -67,12 +98,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
 		//  Measured:  `6373`
 		//  Estimated: `8294`
-		// Minimum execution time: 112_956_000 picoseconds.
-		Weight::from_parts(126_482_000, 8294)
+		// Minimum execution time: 110_610_000 picoseconds.
+		Weight::from_parts(122_341_000, 8294)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -93,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_price_band() -> Weight {
 		//  Measured:  `12458`
 		//  Estimated: `15598`
-		// Minimum execution time: 119_524_000 picoseconds.
-		Weight::from_parts(135_743_000, 15598)
+		// Minimum execution time: 101_877_000 picoseconds.
+		Weight::from_parts(117_065_000, 15598)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -117,15 +148,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:18 w:18)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 16]`.
 	fn set_standing_orders(f: u32, ) -> Weight {
 		//  Measured:  `1808 + f * (350 ±0)`
 		//  Estimated: `15598 + f * (3384 ±0)`
-		// Minimum execution time: 89_406_000 picoseconds.
-		Weight::from_parts(113_803_043, 15598)
-			// Standard Error: 141_341
-			.saturating_add(Weight::from_parts(120_223_465, 0).saturating_mul(f.into()))
+		// Minimum execution time: 88_016_000 picoseconds.
+		Weight::from_parts(108_740_903, 15598)
+			// Standard Error: 93_675
+			.saturating_add(Weight::from_parts(114_980_300, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -137,27 +168,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights against ParityDB's constants, for tests and mocks.
 impl WeightInfo for () {
 	fn place_order(f: u32, ) -> Weight {
-		Weight::from_parts(234_265_347, 15598)
-			.saturating_add(Weight::from_parts(94_132_454, 0).saturating_mul(f.into()))
+		Weight::from_parts(235_207_024, 15598)
+			.saturating_add(Weight::from_parts(96_143_531, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
 	}
+	fn place_order_filled(f: u32, ) -> Weight {
+		Weight::from_parts(123_558_261, 8294)
+			.saturating_add(Weight::from_parts(91_609_383, 0).saturating_mul(f.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 3384).saturating_mul(f.into()))
+	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(126_482_000, 8294)
+		Weight::from_parts(122_341_000, 8294)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_price_band() -> Weight {
-		Weight::from_parts(135_743_000, 15598)
+		Weight::from_parts(117_065_000, 15598)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn set_standing_orders(f: u32, ) -> Weight {
-		Weight::from_parts(113_803_043, 15598)
-			.saturating_add(Weight::from_parts(120_223_465, 0).saturating_mul(f.into()))
+		Weight::from_parts(108_740_903, 15598)
+			.saturating_add(Weight::from_parts(114_980_300, 0).saturating_mul(f.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(f.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))

@@ -138,6 +138,27 @@ fn one_call_trades_with_at_most_max_fills_orders() {
 }
 
 #[test]
+fn an_order_is_charged_for_the_fills_it_made_and_for_resting_only_if_it_rests() {
+	build_and_execute(|| {
+		MockLedger::issue(0, 1, Commons, 1_000);
+		for _ in 0..3 {
+			place(1, Credit(0), Native, 10, price(10));
+		}
+		// Filled by one ask, it does not rest: the cheaper weight of a filled order.
+		let id = NextOrderId::<Test>::get();
+		let info = Dex::place_order(signed(4), Native, Credit(0), 100, price(10)).expect("placed");
+		assert!(Orders::<Test>::get(id).is_none());
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::place_order_filled(1)));
+		// Two fills, and the rest rests: the resting order's weight for two fills.
+		let id = NextOrderId::<Test>::get();
+		let info = Dex::place_order(signed(4), Native, Credit(0), 1_000, price(10)).expect("placed");
+		assert!(Orders::<Test>::get(id).is_some());
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::place_order(2)));
+		assert_ne!(<() as WeightInfo>::place_order(2), <() as WeightInfo>::place_order(MAX_FILLS));
+	});
+}
+
+#[test]
 fn nobody_trades_with_themselves() {
 	build_and_execute(|| {
 		MockLedger::issue(0, 1, Commons, 1_000);
