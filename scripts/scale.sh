@@ -3,8 +3,9 @@
 # and the `scale` chain (the dev chain plus 100 cooperatives × 1,000 members, each with a credit
 # account): `build-spec --raw` time and the raw spec's size and keys, a validator's time to
 # write its genesis and to produce block #1, its memory (VmRSS, VmHWM) and database size after
-# BLOCKS blocks, and a full node's time to sync those blocks, its block import time and its
-# memory. Prints one table and writes the same as JSON. See e2e/scale/measure.mjs.
+# BLOCKS blocks, a full node's time to sync those blocks, its block import time and its memory,
+# and the validator restarted on its database (no genesis to write). Prints one table and writes
+# the same as JSON. See e2e/scale/measure.mjs.
 #
 #   ./scripts/scale.sh                                   dev and scale, 20 blocks
 #   CHAINS=scale BLOCKS=10 ./scripts/scale.sh
@@ -39,10 +40,16 @@ export SCALE_TIMEOUT="${SCALE_TIMEOUT:-1200}"
 export SCALE_TMP
 SCALE_TMP="$(mktemp -d -t confoederatio-scale.XXXXXX)"
 
-# measure.mjs stops its nodes itself, on every exit it sees; this is for the one it cannot see
-# (it being killed): each pid it started is in $SCALE_TMP/pids, killed here if still alive.
+# measure.mjs stops its nodes itself, on every exit it sees: here it runs in the background so
+# that on Ctrl-C or SIGTERM this trap runs at once and passes the signal on. For the one exit it
+# cannot see (being killed), each pid it started is in $SCALE_TMP/pids, killed here if alive.
+runner=""
 cleanup() {
 	trap - INT TERM EXIT
+	if [ -n "$runner" ] && kill -0 "$runner" 2>/dev/null; then
+		kill -TERM "$runner" 2>/dev/null || true
+		wait "$runner" 2>/dev/null || true
+	fi
 	if [ -f "$SCALE_TMP/pids" ]; then
 		local bin
 		bin="$(readlink -f "$CONFOEDERATIO_BIN")"
@@ -58,5 +65,8 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 log "storage growth: $CHAINS, $BLOCKS blocks ($("$CONFOEDERATIO_BIN" --version)); load now $(cut -d' ' -f1-3 /proc/loadavg)"
-# A backstop a minute past the run's own timeout: SIGTERM lets measure.mjs stop its nodes.
-timeout --kill-after=30 "$((SCALE_TIMEOUT + 60))" node "$ROOT/e2e/scale/measure.mjs"
+# A backstop a minute past the run's own timeout: timeout's SIGTERM lets measure.mjs stop its
+# nodes (and timeout passes on the SIGTERM of the trap above).
+timeout --kill-after=30 "$((SCALE_TIMEOUT + 60))" node "$ROOT/e2e/scale/measure.mjs" &
+runner=$!
+wait "$runner"
