@@ -4,7 +4,7 @@
 // (default ~/.cache/confoederatio/target). Nothing here mocks the chain: tests talk to the node
 // over its WebSocket RPC through @polkadot/api.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -38,6 +38,28 @@ export async function freePort () {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The fixed libp2p secret key of the `i`th node of a network (so its peer id is known). */
+export const nodeKey = (i) => (i + 1).toString(16).padStart(64, '0');
+
+/** The peer id of the node with libp2p secret `key`, as the binary derives it. */
+export function peerId (key) {
+  const dir = mkdtempSync(join(tmpdir(), 'confoederatio-key-'));
+  try {
+    writeFileSync(join(dir, 'key'), key);
+    return execFileSync(BINARY, ['key', 'inspect-node-key', '--file', join(dir, 'key')]).toString().trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The number of `node`'s finalized head; 0 if it does not answer. */
+export async function finalizedNumber (node) {
+  const hash = await rpc(node.rpcPort, 'chain_getFinalizedHead');
+  if (!hash) return 0;
+  const header = await rpc(node.rpcPort, 'chain_getHeader', [hash]);
+  return header ? Number.parseInt(header.number, 16) : 0;
+}
 
 /** Calls a JSON-RPC method over HTTP; null if the node does not answer. */
 export async function rpc (port, method, params = []) {

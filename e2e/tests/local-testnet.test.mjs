@@ -3,35 +3,13 @@
 // every node is stopped.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { BINARY, rpc, startNode } from '../lib/node.mjs';
+import { finalizedNumber, nodeKey, peerId, rpc, startNode } from '../lib/node.mjs';
 
 const SPEC = fileURLToPath(new URL('../../chain-specs/local.json', import.meta.url));
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
-const nodeKey = (i) => (i + 1).toString(16).padStart(64, '0');
-
-function peerId (key) {
-  const dir = mkdtempSync(join(tmpdir(), 'confoederatio-key-'));
-  try {
-    writeFileSync(join(dir, 'key'), key);
-    return execFileSync(BINARY, ['key', 'inspect-node-key', '--file', join(dir, 'key')]).toString().trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function finalizedNumber (node) {
-  const hash = await rpc(node.rpcPort, 'chain_getFinalizedHead');
-  if (!hash) return 0;
-  const header = await rpc(node.rpcPort, 'chain_getHeader', [hash]);
-  return header ? Number.parseInt(header.number, 16) : 0;
-}
 
 /** Waits until every node has finalized at least `number`; returns their heights. */
 async function allFinalize (nodes, number, timeoutMs = 180_000) {

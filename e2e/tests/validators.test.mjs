@@ -17,8 +17,7 @@
 // its own poll (their members are distinct accounts).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -29,30 +28,12 @@ import { hexToU8a, u8aToBn, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 
 import { decideInCooperative, devSigners, eventsOf } from '../lib/governance.mjs';
-import { BINARY, connect, rpc, startNode, submitFinalized } from '../lib/node.mjs';
+import { connect, finalizedNumber, nodeKey, peerId, rpc, startNode, submitFinalized } from '../lib/node.mjs';
 
 const SPEC = fileURLToPath(new URL('../../chain-specs/local.json', import.meta.url));
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
-const nodeKey = (i) => (i + 1).toString(16).padStart(64, '0');
 const CARE_COLLECTIVE = 1;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function peerId (key) {
-  const dir = mkdtempSync(join(tmpdir(), 'confoederatio-key-'));
-  try {
-    writeFileSync(join(dir, 'key'), key);
-    return execFileSync(BINARY, ['key', 'inspect-node-key', '--file', join(dir, 'key')]).toString().trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function finalizedNumber (node) {
-  const hash = await rpc(node.rpcPort, 'chain_getFinalizedHead');
-  if (!hash) return 0;
-  const header = await rpc(node.rpcPort, 'chain_getHeader', [hash]);
-  return header ? Number.parseInt(header.number, 16) : 0;
-}
 
 /** Polls `check` every `everyMs` until it returns something truthy; fails after `timeoutMs`. */
 async function until (what, check, { timeoutMs = 180_000, everyMs = 2000 } = {}) {

@@ -57,6 +57,22 @@ fn fill_book<T: Config>(
 	Ok(())
 }
 
+/// Rests `count` asks of 10 units at `price`, each of its own funded maker holding credit.
+fn asks_of_makers<T: Config>(
+	coop: CoopId,
+	market: Market,
+	price: Price,
+	count: u32,
+) -> Result<(), BenchmarkError> {
+	for i in 0..count {
+		let maker = funded::<T>("maker", i);
+		T::ExchangeHelper::issue(coop, &maker, CREDIT);
+		Pallet::<T>::do_place(maker, market, Side::Ask, price, 10, false)
+			.map_err(|_| BenchmarkError::Stop("ask"))?;
+	}
+	Ok(())
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -67,12 +83,7 @@ mod benchmarks {
 	fn place_order(f: Linear<0, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
 		let (coop, market, _) = cooperative::<T>();
 		let price = Price::from_u32(1_000);
-		for i in 0..f {
-			let maker = funded::<T>("maker", i);
-			T::ExchangeHelper::issue(coop, &maker, CREDIT);
-			Pallet::<T>::do_place(maker, market, Side::Ask, price, 10, false)
-				.map_err(|_| BenchmarkError::Stop("ask"))?;
-		}
+		asks_of_makers::<T>(coop, market, price, f)?;
 		fill_book::<T>(coop, market, Side::Bid, Price::from_u32(1), 0)?;
 		let taker = funded::<T>("taker", 0);
 		let amount = Amount::from(f).saturating_add(1).saturating_mul(10_000);
@@ -94,12 +105,7 @@ mod benchmarks {
 	fn place_order_filled(f: Linear<1, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
 		let (coop, market, _) = cooperative::<T>();
 		let price = Price::from_u32(1_000);
-		for i in 0..f {
-			let maker = funded::<T>("maker", i);
-			T::ExchangeHelper::issue(coop, &maker, CREDIT);
-			Pallet::<T>::do_place(maker, market, Side::Ask, price, 10, false)
-				.map_err(|_| BenchmarkError::Stop("ask"))?;
-		}
+		asks_of_makers::<T>(coop, market, price, f)?;
 		fill_book::<T>(coop, market, Side::Ask, Price::from_u32(2_000), f)?;
 		let taker = funded::<T>("taker", 0);
 		let amount = Amount::from(f).saturating_mul(10_000);

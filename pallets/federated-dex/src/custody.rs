@@ -135,6 +135,18 @@ impl<T: Config> Pallet<T> {
 		};
 	}
 
+	/// Undoes [`Pallet::choose_depositor`] for an order that leaves without ever resting: its
+	/// deposit was never held, so a payer that counted it (a cooperative paying for its member)
+	/// forgets it.
+	pub(crate) fn forget_depositor(order: &OrderOf<T>) {
+		if !order.deposit.is_zero() || order.depositor == order.owner {
+			return;
+		}
+		if let Some(coop) = order.deposit_coop() {
+			T::DepositPayer::released(coop, &order.owner, &order.depositor, T::OrderDeposit::get());
+		}
+	}
+
 	/// Releases what `order` still offers (to its owner) and its deposit (to its depositor):
 	/// it leaves the book.
 	pub(crate) fn release_all(order: &OrderOf<T>) -> DispatchResult {

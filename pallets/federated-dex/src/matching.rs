@@ -356,6 +356,7 @@ impl<T: Config> Pallet<T> {
 
 		if !taker.can_trade() {
 			let reason = taker.closing_reason();
+			Self::forget_depositor(&taker);
 			Self::close(id, taker, Some(reason))?;
 			return Ok(Placed { id, fills, rests: false });
 		}

@@ -283,3 +283,22 @@ fn an_order_nobody_can_pay_the_deposit_for_changes_nothing() {
 		assert_eq!(depositor(second), coop_account(0));
 	});
 }
+
+#[test]
+fn an_order_filled_at_once_leaves_nothing_counted_against_the_cooperative() {
+	build_and_execute(|| {
+		coop_pays(COOP_FUNDS, COOP_FUNDS);
+		// A bid rests; the member's ask is filled by it at once and never rests.
+		let bid = place(1, Native, Credit(0), 10_000, price(10));
+		let ask = NextOrderId::<Test>::get();
+		assert_ok!(Dex::place_order(signed(PENNILESS), Credit(0), Native, 100, price(10)));
+		assert!(Orders::<Test>::get(ask).is_none(), "filled, not resting");
+		assert!(Orders::<Test>::get(bid).is_some());
+		// The cooperative was asked to pay the deposit (the member held no native token), but
+		// nothing was held: nothing stays counted against the cooperative for the member (it
+		// would use up the member's limit of deposits paid, and break the payer's count of what
+		// it holds).
+		assert_eq!(deposit_held(coop_account(0)), 0);
+		assert_eq!(CoopPaysDeposits::<Balances>::paid_for(0, &PENNILESS), 0);
+	});
+}
