@@ -17,14 +17,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-if [ ! -x "$CONFOEDERATIO_BIN" ]; then
-	echo "no node binary at $CONFOEDERATIO_BIN: build it first (./scripts/test.sh or ./scripts/run-dev.sh build it)" >&2
-	exit 1
-fi
-if [ ! -d "$ROOT/e2e/node_modules/@polkadot/api" ]; then
-	echo "e2e/node_modules is missing: run ./scripts/setup.sh (or cd e2e && npm ci) first" >&2
-	exit 1
-fi
+require_built_node_and_e2e
 
 export SENDERS="${SENDERS:-512}"
 export PER_SENDER="${PER_SENDER:-20}"

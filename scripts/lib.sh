@@ -21,3 +21,16 @@ build_node() {
 	log "building the node and the upgrade-test runtime (release; target dir $CARGO_TARGET_DIR)"
 	(cd "$ROOT" && cargo build --release --locked --workspace)
 }
+
+# For the scripts that run what is built and never build (bench, scale): stops with what to do
+# if the node binary or the e2e packages are missing.
+require_built_node_and_e2e() {
+	if [ ! -x "$CONFOEDERATIO_BIN" ]; then
+		echo "no node binary at $CONFOEDERATIO_BIN: build it first (./scripts/test.sh or ./scripts/run-dev.sh build it)" >&2
+		exit 1
+	fi
+	if [ ! -d "$ROOT/e2e/node_modules/@polkadot/api" ]; then
+		echo "e2e/node_modules is missing: run ./scripts/setup.sh (or cd e2e && npm ci) first" >&2
+		exit 1
+	fi
+}
